@@ -1,0 +1,76 @@
+/**
+ * Display formats for Thai users: dates in the Buddhist era through Intl,
+ * Arabic digits by default with Thai digits (๐–๙) as a setting.
+ */
+import { BANGKOK } from './fiscalCalendar';
+import type { IsoDate, IsoInstant } from './types';
+
+export type DigitStyle = 'arabic' | 'thai';
+
+const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
+
+export function toThaiDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => THAI_DIGITS[Number(d)] ?? d);
+}
+
+export function toArabicDigits(text: string): string {
+  return text.replace(/[๐-๙]/g, (d) => String(THAI_DIGITS.indexOf(d)));
+}
+
+function locale(digits: DigitStyle): string {
+  return digits === 'thai' ? 'th-TH-u-ca-buddhist-nu-thai' : 'th-TH-u-ca-buddhist-nu-latn';
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(digits: DigitStyle, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${digits}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(digits), { timeZone: BANGKOK, ...options });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** `2024-01-05` → `5 ม.ค. 2567` (or long month names with `long`). */
+export function formatThaiDate(
+  date: IsoDate,
+  opts: { digits?: DigitStyle; long?: boolean } = {},
+): string {
+  // Noon UTC is the same calendar day in Bangkok (UTC+7).
+  const instant = new Date(`${date}T12:00:00Z`);
+  return formatter(opts.digits ?? 'arabic', {
+    day: 'numeric',
+    month: opts.long ? 'long' : 'short',
+    year: 'numeric',
+  }).format(instant);
+}
+
+/** An instant as a Bangkok date and time in the Buddhist era. */
+export function formatThaiDateTime(instant: IsoInstant, opts: { digits?: DigitStyle } = {}): string {
+  return formatter(opts.digits ?? 'arabic', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(instant));
+}
+
+export function formatPeriod(
+  period: { start: IsoDate; end: IsoDate },
+  opts: { digits?: DigitStyle } = {},
+): string {
+  return `${formatThaiDate(period.start, opts)} – ${formatThaiDate(period.end, opts)}`;
+}
+
+export function formatNumber(n: number, opts: { digits?: DigitStyle } = {}): string {
+  const s = String(n);
+  return opts.digits === 'thai' ? toThaiDigits(s) : s;
+}
+
+export const STATUS_LABELS = {
+  done: 'ดำเนินการแล้ว',
+  in_progress: 'อยู่ระหว่างดำเนินการ',
+  not_started: 'ยังไม่ดำเนินการ',
+} as const;

@@ -1,0 +1,141 @@
+/**
+ * The plan model: what an agency's yearly ITA measures document says, and the
+ * ticks staff record against it. Pure data, shared by the app, the importer,
+ * the export format and the server.
+ *
+ * Years are Buddhist-era integers (2567), dates ISO `YYYY-MM-DD`, instants ISO
+ * with zone, item codes lower case (`i13`, `e9`, `o11`).
+ */
+
+/** Calendar date, `YYYY-MM-DD` (Gregorian digits, as ISO requires). */
+export type IsoDate = string;
+/** Instant, ISO 8601 with zone, e.g. `2024-01-05T03:04:05.000Z`. */
+export type IsoInstant = string;
+
+export type Instrument = 'IIT' | 'EIT' | 'OIT';
+export type FindingKind = 'strength' | 'weakness';
+export type ActionKind = 'method' | 'step';
+
+/** One list everywhere (contracts.md): done, in progress, not started. */
+export const TICK_STATUSES = ['done', 'in_progress', 'not_started'] as const;
+export type TickStatus = (typeof TICK_STATUSES)[number];
+
+export interface Agency {
+  name: string;
+  district: string;
+  province: string;
+}
+
+export interface Period {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** A warning the importer raised; kept with the plan until a person resolves it. */
+export interface PlanWarning {
+  code: string;
+  message: string;
+  /** The measure's number, where the warning concerns one measure. */
+  measure?: number;
+  /** 1-based line in the imported text. */
+  line?: number;
+}
+
+/** An ITA assessment item (i1–i30, e1–e15, o1–o43 in 2566) listed for a measure. */
+export interface ItemRef {
+  code: string;
+  text: string;
+  /** What the document printed, where it differed from the resolved code. */
+  printed?: string;
+}
+
+export interface IndicatorScore {
+  number: number;
+  name: string;
+  score: number | null;
+}
+
+export interface Finding {
+  kind: FindingKind | null;
+  instrument: Instrument;
+  indicator: number | null;
+  code: string;
+  text: string;
+  score: number | null;
+  analysis: string;
+  printed?: string;
+}
+
+/**
+ * Fields every stored record carries so that it can be synced later:
+ * a client-made UUID, soft deletion, and a hybrid-logical-clock stamp per
+ * field (the highest stamp wins a field, see sync.md).
+ */
+export interface RecordMeta {
+  id: string;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+  /** Set instead of removing the record; deletes travel like any change. */
+  deletedAt: IsoInstant | null;
+  /** Field name → HLC stamp of the change that last set it. */
+  stamps: Record<string, string>;
+}
+
+export interface PlanFields {
+  agency: Agency;
+  /** ITA assessment year the measures answer (BE), e.g. 2566. */
+  assessmentYear: number;
+  /** Fiscal year the measures are carried out in (BE), e.g. 2567. */
+  fiscalYear: number;
+  overallScore: number | null;
+  rating: string;
+  constraints: string[];
+  warnings: PlanWarning[];
+}
+export interface Plan extends RecordMeta, PlanFields {}
+
+export interface MeasureFields {
+  planId: string;
+  number: number;
+  title: string;
+  items: ItemRef[];
+  indicators: IndicatorScore[];
+  findings: Finding[];
+  /** As printed, one string. */
+  responsible: string;
+  responsibleUnits?: string[];
+  period: Period | null;
+}
+export interface Measure extends RecordMeta, MeasureFields {}
+
+export interface ActionFields {
+  planId: string;
+  measureId: string;
+  kind: ActionKind;
+  /** As numbered in the document, e.g. "1.2" or "3.4". */
+  number: string;
+  text: string;
+}
+export interface Action extends RecordMeta, ActionFields {}
+
+/**
+ * A tick: one append-only progress report on an action. Ticks are never
+ * overwritten; undo soft-deletes the tick and the change log keeps both.
+ */
+export interface ProgressFields {
+  planId: string;
+  measureId: string;
+  actionId: string;
+  /** The day the work was done or reported (Bangkok calendar). */
+  date: IsoDate;
+  status: TickStatus;
+  note: string;
+  /** Staff name of whoever ticked, as set on the device. */
+  by: string;
+  /** When it was recorded. */
+  at: IsoInstant;
+  deviceId: string;
+}
+export interface Progress extends RecordMeta, ProgressFields {}
+
+export type TableName = 'plans' | 'measures' | 'actions' | 'progress';
