@@ -1,0 +1,157 @@
+/**
+ * Reads. Each returns plain values computed from the tables; the UI runs them
+ * inside liveQuery so that any write re-renders what depends on it.
+ * Soft-deleted records are left out (except in history, which shows all).
+ */
+import type { ChangeOp } from '../domain/changeLog';
+import { compareNumbering } from '../domain/numbering';
+import { latestTicks, progressOf, quarterlyProgress, type ProgressCount } from '../domain/progress';
+import type { Quarter } from '../domain/fiscalCalendar';
+import type { Action, Measure, Plan, Progress } from '../domain/types';
+import { readDevice, type DeviceSettings } from './device';
+import type { ItaDatabase } from './schema';
+
+const live = <T extends { deletedAt: string | null }>(rows: T[]) => rows.filter((r) => !r.deletedAt);
+
+export interface PlanSummary {
+  plan: Plan;
+  measureCount: number;
+  progress: ProgressCount;
+}
+
+export async function listPlans(db: ItaDatabase): Promise<PlanSummary[]> {
+  const plans = live(await db.plans.toArray());
+  const summaries = await Promise.all(
+    plans.map(async (plan) => {
+      const { measures, actions, ticks } = await planRows(db, plan.id);
+      return { plan, measureCount: measures.length, progress: progressOf(actions, ticks) };
+    }),
+  );
+  return summaries.sort(
+    (a, b) =>
+      b.plan.fiscalYear - a.plan.fiscalYear || a.plan.agency.name.localeCompare(b.plan.agency.name, 'th'),
+  );
+}
+
+/** Live measures of a plan, their live actions, and all ticks on those. */
+async function planRows(db: ItaDatabase, planId: string) {
+  const measures = live(await db.measures.where('planId').equals(planId).toArray());
+  const measureIds = new Set(measures.map((m) => m.id));
+  const actions = live(await db.actions.where('planId').equals(planId).toArray()).filter((a) =>
+    measureIds.has(a.measureId),
+  );
+  const ticks = await db.progress.where('planId').equals(planId).toArray();
+  return { measures, actions, ticks };
+}
+
+export interface MeasureSummary {
+  measure: Measure;
+  progress: ProgressCount;
+  quarters: Record<Quarter, ProgressCount>;
+}
+
+export interface PlanOverview {
+  plan: Plan;
+  measures: MeasureSummary[];
+  progress: ProgressCount;
+  quarters: Record<Quarter, ProgressCount>;
+}
+
+export async function planOverview(db: ItaDatabase, planId: string): Promise<PlanOverview | null> {
+  const plan = await db.plans.get(planId);
+  if (!plan || plan.deletedAt) return null;
+  const { measures, actions, ticks } = await planRows(db, planId);
+  const summaries = measures
+    .sort((a, b) => a.number - b.number)
+    .map((measure) => {
+      const own = actions.filter((a) => a.measureId === measure.id);
+      return {
+        measure,
+        progress: progressOf(own, ticks),
+        quarters: quarterlyProgress(own, ticks, plan.fiscalYear),
+      };
+    });
+  return {
+    plan,
+    measures: summaries,
+    progress: progressOf(actions, ticks),
+    quarters: quarterlyProgress(actions, ticks, plan.fiscalYear),
+  };
+}
+
+export interface ActionState {
+  action: Action;
+  latest: Progress | undefined;
+}
+
+export interface MeasureDetail {
+  plan: Plan;
+  measure: Measure;
+  methods: ActionState[];
+  steps: ActionState[];
+  progress: ProgressCount;
+}
+
+export async function measureDetail(db: ItaDatabase, measureId: string): Promise<MeasureDetail | null> {
+  const measure = await db.measures.get(measureId);
+  if (!measure || measure.deletedAt) return null;
+  const plan = await db.plans.get(measure.planId);
+  if (!plan || plan.deletedAt) return null;
+  const actions = live(await db.actions.where('measureId').equals(measureId).toArray()).sort((a, b) =>
+    compareNumbering(a.number, b.number),
+  );
+  const ticks = await db.progress.where('measureId').equals(measureId).toArray();
+  const latest = latestTicks(ticks);
+  const state = (a: Action): ActionState => ({ action: a, latest: latest.get(a.id) });
+  return {
+    plan,
+    measure,
+    methods: actions.filter((a) => a.kind === 'method').map(state),
+    steps: actions.filter((a) => a.kind === 'step').map(state),
+    progress: progressOf(actions, ticks),
+  };
+}
+
+export interface ActionContext {
+  plan: Plan;
+  measure: Measure;
+  action: Action;
+}
+
+export async function actionContext(db: ItaDatabase, actionId: string): Promise<ActionContext | null> {
+  const action = await db.actions.get(actionId);
+  if (!action) return null;
+  const [measure, plan] = await Promise.all([db.measures.get(action.measureId), db.plans.get(action.planId)]);
+  if (!measure || !plan) return null;
+  return { plan, measure, action };
+}
+
+export interface ActionHistory extends ActionContext {
+  ticks: Progress[];
+  /** Change-log entries of the action and of its ticks, newest first. */
+  changes: ChangeOp[];
+}
+
+export async function actionHistory(db: ItaDatabase, actionId: string): Promise<ActionHistory | null> {
+  const ctx = await actionContext(db, actionId);
+  if (!ctx) return null;
+  const ticks = await db.progress.where('actionId').equals(actionId).toArray();
+  const keys: [string, string][] = [
+    ['actions', actionId],
+    ...ticks.map((t): [string, string] => ['progress', t.id]),
+  ];
+  const changes = await db.outbox.where('[table+id]').anyOf(keys).toArray();
+  // HLC stamps order changes across devices; device sequences only within one.
+  changes.sort((a, b) => (b.hlc > a.hlc ? 1 : b.hlc < a.hlc ? -1 : 0));
+  ticks.sort((a, b) => (b.date === a.date ? (b.at > a.at ? 1 : -1) : b.date > a.date ? 1 : -1));
+  return { ...ctx, ticks, changes };
+}
+
+export function deviceSettings(db: ItaDatabase): Promise<DeviceSettings | null> {
+  return readDevice(db);
+}
+
+/** How many changes wait to be sent (shown in the header; sync sends them later). */
+export async function pendingChanges(db: ItaDatabase): Promise<number> {
+  return db.outbox.filter((op) => op.sentAt === null).count();
+}

@@ -1,0 +1,40 @@
+/**
+ * The IndexedDB schema. Every `version()` lives here with its `upgrade()`;
+ * each bump ships with a migration test (test/unit/db/migrations.test.ts).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { ChangeOp } from '../domain/changeLog';
+import type { Action, Measure, Plan, Progress } from '../domain/types';
+
+/** Device-local settings and counters, one row per key. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'ita-tracker';
+
+/** Index lists of version 1, kept as data so migration tests can open exactly this version. */
+export const SCHEMA_V1 = {
+  plans: 'id, fiscalYear, updatedAt',
+  measures: 'id, planId',
+  actions: 'id, measureId, planId',
+  progress: 'id, actionId, measureId, planId, date',
+  // The change log is the audit trail and the sync outbox (sync.md).
+  outbox: 'opId, &deviceSeq, [table+id], at',
+  meta: 'key',
+} as const;
+
+export class ItaDatabase extends Dexie {
+  plans!: EntityTable<Plan, 'id'>;
+  measures!: EntityTable<Measure, 'id'>;
+  actions!: EntityTable<Action, 'id'>;
+  progress!: EntityTable<Progress, 'id'>;
+  outbox!: EntityTable<ChangeOp, 'opId'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The one way records are written: each change and its change-log/outbox
+ * entry go into the SAME Dexie transaction, so either both exist or neither.
+ * The entry carries who, which device, when, the fields changed with their old
+ * values, and an HLC stamp (sync.md). Offline, it simply waits in the outbox.
+ */
+import type { Table } from 'dexie';
+import { diffFields, recordRev, stampFields, type ChangeKind, type ChangeOp } from '../domain/changeLog';
+import { tickHlc } from '../domain/hlc';
+import type { RecordMeta, TableName } from '../domain/types';
+import { ensureDevice, HLC_KEY, SEQ_KEY, type DeviceSettings } from './device';
+import type { ItaDatabase } from './schema';
+
+export interface WriteDeps {
+  /** Wall clock; tests pass a fixed one. */
+  now: () => Date;
+  /** Record and op ids (UUIDv7 in the app). */
+  newId: () => string;
+}
+
+export class WriteError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'deleted' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Row = RecordMeta & Record<string, unknown>;
+
+/** Operations available inside one write transaction. */
+export interface Writer {
+  readonly device: DeviceSettings;
+  readonly now: Date;
+  /** Insert a new record; returns it with its id and meta. */
+  insert<T extends object>(table: TableName, fields: T, id?: string): Promise<T & RecordMeta>;
+  /** Change named fields; no-op (and no log entry) when nothing differs. */
+  patch(table: TableName, id: string, changes: Record<string, unknown>): Promise<void>;
+  /** Soft delete: sets deletedAt. */
+  remove(table: TableName, id: string): Promise<void>;
+  /** Undo a soft delete. */
+  restore(table: TableName, id: string): Promise<void>;
+  get(table: TableName, id: string): Promise<Row | undefined>;
+}
+
+export async function write<T>(
+  db: ItaDatabase,
+  deps: WriteDeps,
+  tables: TableName[],
+  fn: (w: Writer) => Promise<T>,
+): Promise<T> {
+  const stores = [db.meta, db.outbox, ...tables.map((t) => db.table(t))];
+  return db.transaction('rw', stores, async () => {
+    const device = await ensureDevice(db, deps.newId);
+    const now = deps.now();
+    const at = now.toISOString();
+    const table = (name: TableName) => db.table(name) as Table<Row, string>;
+
+    async function log(
+      name: TableName,
+      id: string,
+      kind: ChangeKind,
+      fields: Record<string, unknown>,
+      before: Record<string, unknown> | null,
+      baseRev: string | null,
+    ): Promise<string> {
+      const seq = (((await db.meta.get(SEQ_KEY))?.value as number | undefined) ?? 0) + 1;
+      const last = ((await db.meta.get(HLC_KEY))?.value as string | undefined) ?? null;
+      const hlc = tickHlc(last, now.getTime(), device.deviceId);
+      await db.meta.bulkPut([
+        { key: SEQ_KEY, value: seq },
+        { key: HLC_KEY, value: hlc },
+      ]);
+      const op: ChangeOp = {
+        opId: deps.newId(),
+        deviceId: device.deviceId,
+        deviceSeq: seq,
+        table: name,
+        id,
+        kind,
+        fields,
+        before,
+        baseRev,
+        hlc,
+        at,
+        by: device.staffName,
+        sentAt: null,
+      };
+      await db.outbox.add(op);
+      return hlc;
+    }
+
+    async function current(name: TableName, id: string): Promise<Row> {
+      const row = await table(name).get(id);
+      if (!row) throw new WriteError('not_found', 'ไม่พบรายการนี้ อาจถูกลบไปแล้ว');
+      return row;
+    }
+
+    async function change(name: TableName, row: Row, changes: Record<string, unknown>, kind: ChangeKind) {
+      const { fields, before } = diffFields(row, changes);
+      if (Object.keys(fields).length === 0) return;
+      const hlc = await log(name, row.id, kind, fields, before, recordRev(row.stamps));
+      await table(name).put({
+        ...row,
+        ...fields,
+        updatedAt: at,
+        stamps: stampFields(row.stamps, fields, hlc),
+      });
+    }
+
+    const writer: Writer = {
+      device,
+      now,
+      async insert(name, fields, id = deps.newId()) {
+        const values = fields as Record<string, unknown>;
+        const record = { ...values, deletedAt: null };
+        const hlc = await log(name, id, 'put', record, null, null);
+        const row = {
+          ...record,
+          id,
+          createdAt: at,
+          updatedAt: at,
+          stamps: stampFields({}, record, hlc),
+        } as Row;
+        await table(name).add(row);
+        return row as unknown as typeof fields & RecordMeta;
+      },
+      async patch(name, id, changes) {
+        const row = await current(name, id);
+        if (row.deletedAt) throw new WriteError('deleted', 'รายการนี้ถูกลบไปแล้ว');
+        await change(name, row, changes, 'patch');
+      },
+      async remove(name, id) {
+        const row = await current(name, id);
+        if (row.deletedAt) return;
+        await change(name, row, { deletedAt: at }, 'delete');
+      },
+      async restore(name, id) {
+        const row = await current(name, id);
+        if (!row.deletedAt) return;
+        await change(name, row, { deletedAt: null }, 'restore');
+      },
+      get: (name, id) => table(name).get(id),
+    };
+    return fn(writer);
+  });
+}
