@@ -31,8 +31,7 @@ const beYear = (message: string) =>
     v.minValue(2500, message),
     v.maxValue(2700, message),
   );
-const dateField = (missing: string) =>
-  v.pipe(text, v.nonEmpty(missing), v.check(isIsoDate, 'วันที่ไม่ถูกต้อง'));
+const dateField = (missing: string) => v.pipe(text, v.nonEmpty(missing), v.check(isIsoDate, 'วันที่ไม่ถูกต้อง'));
 const optionalDate = v.pipe(
   text,
   v.check((s) => s === '' || isIsoDate(s), 'วันที่ไม่ถูกต้อง'),

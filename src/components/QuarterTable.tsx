@@ -1,0 +1,46 @@
+import { QUARTERS, type Quarter } from '../domain/fiscalCalendar';
+import { percent, type ProgressCount } from '../domain/progress';
+
+const QUARTER_MONTHS: Record<Quarter, string> = {
+  1: 'ต.ค.–ธ.ค.',
+  2: 'ม.ค.–มี.ค.',
+  3: 'เม.ย.–มิ.ย.',
+  4: 'ก.ค.–ก.ย.',
+};
+
+/** Done actions per quarter of the fiscal year, as a small accessible table. */
+export function QuarterTable({
+  quarters,
+  caption,
+  current,
+}: {
+  quarters: Record<Quarter, ProgressCount>;
+  caption: string;
+  current?: Quarter | null;
+}) {
+  return (
+    <table class="quarters">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {QUARTERS.map((q) => (
+            <th key={q} scope="col" aria-current={current === q ? 'true' : undefined}>
+              ไตรมาส {q}
+              <span class="sub">{QUARTER_MONTHS[q]}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          {QUARTERS.map((q) => (
+            <td key={q}>
+              {quarters[q].done}/{quarters[q].total}
+              <span class="sub">{percent(quarters[q])}%</span>
+            </td>
+          ))}
+        </tr>
+      </tbody>
+    </table>
+  );
+}

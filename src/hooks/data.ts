@@ -1,0 +1,21 @@
+/** Named data hooks: the pages' only way to read the database. */
+import { db } from '../db/db';
+import * as q from '../db/queries';
+import { useLiveQuery } from './useLiveQuery';
+
+export const usePlans = () => useLiveQuery(() => q.listPlans(db), []);
+export const usePlanOverview = (planId: string) => useLiveQuery(() => q.planOverview(db, planId), [planId]);
+export const useMeasureDetail = (measureId: string) =>
+  useLiveQuery(() => q.measureDetail(db, measureId), [measureId]);
+export const useActionContext = (actionId: string) =>
+  useLiveQuery(() => q.actionContext(db, actionId), [actionId]);
+export const useActionHistory = (actionId: string) =>
+  useLiveQuery(() => q.actionHistory(db, actionId), [actionId]);
+export const useDeviceSettings = () => useLiveQuery(() => q.deviceSettings(db), []);
+export const usePendingChanges = () => useLiveQuery(() => q.pendingChanges(db), []);
+
+/** The digit style chosen in settings (Arabic by default). */
+export function useDigits(): 'arabic' | 'thai' {
+  const s = useDeviceSettings();
+  return s.status === 'ready' && s.value ? s.value.digits : 'arabic';
+}

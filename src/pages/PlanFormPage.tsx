@@ -1,0 +1,156 @@
+import { useEffect } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { TextArea, TextField } from '../components/Field';
+import { FormError } from '../components/FormErrorSummary';
+import { fiscalYearOf } from '../domain/fiscalCalendar';
+import type { Plan } from '../domain/types';
+import { validatePlan, type PlanForm } from '../domain/validation';
+import { commands } from '../hooks/commands';
+import { usePlanOverview } from '../hooks/data';
+import { showToast } from '../hooks/toast';
+import { useDraft } from '../hooks/useDraft';
+import { todayInBangkok } from '../hooks/useToday';
+import { useSubmit } from './useSubmit';
+
+function emptyForm(): PlanForm {
+  const fy = fiscalYearOf(todayInBangkok());
+  return {
+    agencyName: '',
+    district: '',
+    province: '',
+    assessmentYear: String(fy - 1),
+    fiscalYear: String(fy),
+    overallScore: '',
+    rating: '',
+    constraints: '',
+  };
+}
+
+function formOf(plan: Plan): PlanForm {
+  return {
+    agencyName: plan.agency.name,
+    district: plan.agency.district,
+    province: plan.agency.province,
+    assessmentYear: String(plan.assessmentYear),
+    fiscalYear: String(plan.fiscalYear),
+    overallScore: plan.overallScore === null ? '' : String(plan.overallScore),
+    rating: plan.rating,
+    constraints: plan.constraints.join('\n'),
+  };
+}
+
+/** Create a plan, or edit one (`/plans/:planId/edit`). */
+export function PlanFormPage() {
+  const { params } = useRoute();
+  const planId = params.planId;
+  const { route } = useLocation();
+  const existing = usePlanOverview(planId ?? '');
+  const draft = useDraft<PlanForm>(`plan:${planId ?? 'new'}`, emptyForm);
+  const { errors, formError, busy, submit } = useSubmit(validatePlan, async (input) => {
+    const id = planId ?? (await commands.createPlan(input));
+    if (planId) await commands.updatePlan(planId, input);
+    draft.clear();
+    showToast({ message: 'บันทึกแผนแล้ว' });
+    route(`/plans/${id}`, true);
+  });
+
+  const loaded = existing.status === 'ready' ? existing.value : null;
+  useEffect(() => {
+    if (loaded) draft.reset(formOf(loaded.plan));
+    // Only when the record first arrives; later edits are the person's own.
+  }, [loaded?.plan.id]);
+
+  const f = draft.value;
+  return (
+    <section>
+      <h1 tabIndex={-1}>{planId ? 'แก้ไขแผน' : 'สร้างแผนใหม่'}</h1>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit(f);
+        }}
+      >
+        <TextField
+          id="agencyName"
+          label="ชื่อหน่วยงาน"
+          value={f.agencyName}
+          error={errors.agencyName}
+          onValue={(agencyName) => draft.update({ agencyName })}
+          autoComplete="organization"
+        />
+        <div class="row">
+          <TextField
+            id="district"
+            label="อำเภอ"
+            value={f.district}
+            onValue={(district) => draft.update({ district })}
+          />
+          <TextField
+            id="province"
+            label="จังหวัด"
+            value={f.province}
+            onValue={(province) => draft.update({ province })}
+          />
+        </div>
+        <div class="row">
+          <TextField
+            id="assessmentYear"
+            label="ปีที่ประเมิน ITA (พ.ศ.)"
+            inputMode="numeric"
+            value={f.assessmentYear}
+            error={errors.assessmentYear}
+            onValue={(assessmentYear) => draft.update({ assessmentYear })}
+          />
+          <TextField
+            id="fiscalYear"
+            label="ปีงบประมาณของมาตรการ (พ.ศ.)"
+            inputMode="numeric"
+            value={f.fiscalYear}
+            error={errors.fiscalYear}
+            onValue={(fiscalYear) => draft.update({ fiscalYear })}
+          />
+        </div>
+        <div class="row">
+          <TextField
+            id="overallScore"
+            label="คะแนนภาพรวม"
+            inputMode="decimal"
+            value={f.overallScore}
+            error={errors.overallScore}
+            onValue={(overallScore) => draft.update({ overallScore })}
+          />
+          <TextField
+            id="rating"
+            label="ระดับผลการประเมิน"
+            value={f.rating}
+            onValue={(rating) => draft.update({ rating })}
+          />
+        </div>
+        <TextArea
+          id="constraints"
+          label="การวิเคราะห์ข้อจำกัด (บรรทัดละหนึ่งข้อ)"
+          value={f.constraints}
+          onValue={(constraints) => draft.update({ constraints })}
+          rows={4}
+        />
+        <FormError message={formError} />
+        <div class="buttons">
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            บันทึก
+          </button>
+          <button
+            type="button"
+            class="btn"
+            onClick={() => {
+              draft.clear();
+              history.back();
+            }}
+          >
+            ยกเลิก
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

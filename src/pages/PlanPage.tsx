@@ -1,0 +1,103 @@
+import { useLocation, useRoute } from 'preact-iso';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { ProgressBar } from '../components/ProgressBar';
+import { QuarterTable } from '../components/QuarterTable';
+import { quarterOf } from '../domain/fiscalCalendar';
+import { formatNumber, formatPeriod } from '../domain/thaiFormat';
+import { commands } from '../hooks/commands';
+import { useDigits, usePlanOverview } from '../hooks/data';
+import { showToast } from '../hooks/toast';
+import { todayInBangkok } from '../hooks/useToday';
+import { PageState } from './PageState';
+
+/** A plan at a glance: its measures with progress, overall and per quarter. */
+export function PlanPage() {
+  const { params } = useRoute();
+  const planId = params.planId ?? '';
+  const overview = usePlanOverview(planId);
+  const digits = useDigits();
+  const { route } = useLocation();
+  const today = quarterOf(todayInBangkok());
+
+  return (
+    <PageState result={overview} notFound="แผนนี้ไม่มีในเครื่อง หรือถูกลบไปแล้ว">
+      {({ plan, measures, progress, quarters }) => {
+        const current = today.fiscalYear === plan.fiscalYear ? today.quarter : null;
+        const n = (x: number) => formatNumber(x, { digits });
+        return (
+          <section>
+            <nav class="crumbs" aria-label="ตำแหน่ง">
+              <a href="/">แผนทั้งหมด</a>
+            </nav>
+            <h1 tabIndex={-1}>{plan.agency.name}</h1>
+            <p class="meta">
+              {[
+                plan.agency.district && `อำเภอ${plan.agency.district}`,
+                plan.agency.province && `จังหวัด${plan.agency.province}`,
+              ]
+                .filter(Boolean)
+                .join(' ')}
+            </p>
+            <dl class="facts">
+              <dt>ปีงบประมาณ</dt>
+              <dd>{n(plan.fiscalYear)}</dd>
+              <dt>ผลการประเมิน ITA {n(plan.assessmentYear)}</dt>
+              <dd>
+                {plan.overallScore === null ? '–' : `${n(plan.overallScore)} คะแนน`}
+                {plan.rating && ` (${plan.rating})`}
+              </dd>
+            </dl>
+            <h2>ความคืบหน้าทั้งแผน</h2>
+            <ProgressBar progress={progress} label="ความคืบหน้าทั้งแผน" />
+            <QuarterTable quarters={quarters} caption="ขั้นตอนที่ดำเนินการแล้วในแต่ละไตรมาส" current={current} />
+
+            <h2>มาตรการ ({measures.length})</h2>
+            {measures.length === 0 && <p class="empty">ยังไม่มีมาตรการ เพิ่มมาตรการแรกของแผนนี้</p>}
+            <ol class="cards">
+              {measures.map(({ measure, progress: p, quarters: q }) => (
+                <li key={measure.id} class="card">
+                  <a href={`/measures/${measure.id}`} class="card-link">
+                    <span class="card-title">
+                      {n(measure.number)}. {measure.title}
+                    </span>
+                    {measure.period && (
+                      <span class="card-meta">{formatPeriod(measure.period, { digits })}</span>
+                    )}
+                  </a>
+                  <ProgressBar progress={p} label={`ความคืบหน้ามาตรการที่ ${measure.number}`} />
+                  {current && (
+                    <p class="card-meta">
+                      ไตรมาสนี้ (ไตรมาส {current}): ดำเนินการแล้ว {q[current].done}/{q[current].total}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ol>
+            <div class="buttons">
+              <a href={`/plans/${plan.id}/measures/new`} class="btn btn-primary">
+                + เพิ่มมาตรการ
+              </a>
+              <a href={`/plans/${plan.id}/edit`} class="btn">
+                แก้ไขแผน
+              </a>
+              <ConfirmButton
+                label="ลบแผน"
+                confirmLabel="ยืนยันการลบแผนนี้"
+                onConfirm={() =>
+                  void commands.deletePlan(plan.id).then(() => {
+                    route('/', true);
+                    showToast({
+                      message: 'ลบแผนแล้ว',
+                      actionLabel: 'เลิกทำ',
+                      onAction: () => void commands.restore('plans', plan.id),
+                    });
+                  })
+                }
+              />
+            </div>
+          </section>
+        );
+      }}
+    </PageState>
+  );
+}

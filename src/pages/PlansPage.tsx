@@ -1,0 +1,43 @@
+import { ProgressBar } from '../components/ProgressBar';
+import { formatNumber } from '../domain/thaiFormat';
+import { useDigits, usePlans } from '../hooks/data';
+import { PageState } from './PageState';
+
+/** The first screen: the plans on this device, or the ways to start. */
+export function PlansPage() {
+  const plans = usePlans();
+  const digits = useDigits();
+  return (
+    <PageState result={plans} notFound="">
+      {(list) => (
+        <section>
+          <h1 tabIndex={-1}>แผนมาตรการของหน่วยงาน</h1>
+          {list.length === 0 ? (
+            <div class="empty">
+              <p>ยังไม่มีแผนในเครื่องนี้ เริ่มจากสร้างแผนมาตรการประจำปีงบประมาณของหน่วยงาน</p>
+            </div>
+          ) : (
+            <ul class="cards">
+              {list.map(({ plan, measureCount, progress }) => (
+                <li key={plan.id} class="card">
+                  <a href={`/plans/${plan.id}`} class="card-link">
+                    <span class="card-title">{plan.agency.name}</span>
+                    <span class="card-meta">
+                      ปีงบประมาณ {formatNumber(plan.fiscalYear, { digits })} · {measureCount} มาตรการ
+                    </span>
+                  </a>
+                  <ProgressBar progress={progress} label={`ความคืบหน้า ${plan.agency.name}`} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <p class="buttons">
+            <a href="/plans/new" class="btn btn-primary">
+              + สร้างแผนใหม่
+            </a>
+          </p>
+        </section>
+      )}
+    </PageState>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from 'preact/hooks';
+import type { Validated } from '../domain/validation';
+
+/**
+ * The save flow shared by every form: validate, show Thai field errors or
+ * run the command, and turn a failed write into a message (nothing is
+ * half-saved: commands are transactions).
+ */
+export function useSubmit<F, V>(validate: (form: F) => Validated<V>, save: (value: V) => Promise<void>) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(form: F): Promise<boolean> {
+    const result = validate(form);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setFormError('กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง');
+      return false;
+    }
+    setErrors({});
+    setFormError(null);
+    setBusy(true);
+    try {
+      await save(result.value);
+      return true;
+    } catch (e) {
+      setFormError(saveErrorMessage(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { errors, formError, busy, submit };
+}
+
+export function saveErrorMessage(e: unknown): string {
+  if (e instanceof Error && e.name === 'QuotaExceededError') {
+    return 'บันทึกไม่ได้ เพราะพื้นที่เก็บข้อมูลในเครื่องเต็ม กรุณาลบไฟล์หรือข้อมูลที่ไม่ใช้ แล้วลองใหม่';
+  }
+  if (e instanceof Error && /[\u0E00-\u0E7F]/.test(e.message)) return e.message;
+  return `บันทึกไม่สำเร็จ ข้อมูลเดิมไม่ถูกเปลี่ยนแปลง (${e instanceof Error ? e.message : String(e)})`;
+}

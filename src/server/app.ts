@@ -1,0 +1,65 @@
+/**
+ * The HTTP app: the built PWA from one folder, and the API under /api.
+ * Deep links get index.html so the app's router can answer them.
+ */
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+export interface AppOptions {
+  /** Folder with the production build (index.html, assets/, sw.js). */
+  distDir: string;
+  version: string;
+}
+
+/** Files that must never be cached long, or a new build would never reach phones. */
+const NO_CACHE = new Set(['/', '/index.html', '/sw.js', '/manifest.webmanifest', '/registerSW.js']);
+
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const root = relative(process.cwd(), options.distDir) || '.';
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Progress bars set their width with a style attribute.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json({ ok: true, version: options.version }));
+  app.all('/api/*', (c) => c.json({ error: 'not_found', message: 'ไม่พบ API นี้' }, 404));
+
+  app.use('*', async (c, next) => {
+    await next();
+    const path = c.req.path;
+    if (NO_CACHE.has(path)) c.header('Cache-Control', 'no-cache');
+    else if (path.startsWith('/assets/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+
+  app.use('*', serveStatic({ root }));
+
+  // Deep links (/plans/…) answer with the app; a missing file with an extension is a real 404.
+  app.get('*', async (c) => {
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.text('Not found', 404);
+    const html = await readFile(join(options.distDir, 'index.html'), 'utf8');
+    c.header('Cache-Control', 'no-cache');
+    return c.html(html);
+  });
+
+  return app;
+}
