@@ -31,8 +31,11 @@ const bangkokParts = new Intl.DateTimeFormat('en-CA', {
 
 /** The calendar date in Bangkok at an instant. */
 export function bangkokDate(instant: Date): IsoDate {
-  // en-CA formats as YYYY-MM-DD in the Gregorian calendar.
-  return bangkokParts.format(instant);
+  // Read the parts rather than trust the locale's layout: ICU 72 (Chrome 110,
+  // Node 18.13/19) formatted en-CA as M/D/YYYY instead of YYYY-MM-DD.
+  const parts = bangkokParts.formatToParts(instant);
+  const part = (type: 'year' | 'month' | 'day') => Number(parts.find((p) => p.type === type)?.value);
+  return iso(part('year'), part('month'), part('day'));
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

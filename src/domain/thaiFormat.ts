@@ -33,10 +33,7 @@ function formatter(digits: DigitStyle, options: Intl.DateTimeFormatOptions): Int
 }
 
 /** `2024-01-05` → `5 ม.ค. 2567` (or long month names with `long`). */
-export function formatThaiDate(
-  date: IsoDate,
-  opts: { digits?: DigitStyle; long?: boolean } = {},
-): string {
+export function formatThaiDate(date: IsoDate, opts: { digits?: DigitStyle; long?: boolean } = {}): string {
   // Noon UTC is the same calendar day in Bangkok (UTC+7).
   const instant = new Date(`${date}T12:00:00Z`);
   return formatter(opts.digits ?? 'arabic', {

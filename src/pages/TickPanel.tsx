@@ -1,4 +1,5 @@
 import { TickForm } from '../components/TickForm';
+import { fiscalYearRange } from '../domain/fiscalCalendar';
 import type { DigitStyle } from '../domain/thaiFormat';
 import { validateTick, type TickForm as TickValues } from '../domain/validation';
 import { commands } from '../hooks/commands';
@@ -22,7 +23,10 @@ export function TickPanel({
   onDone: () => void;
 }) {
   const today = todayInBangkok();
-  const draft = useDraft<TickValues>(`tick:${actionId}`, () => ({ date: today, status: 'done', note: '' }));
+  // Today by default; for a past year's plan, its last day (today would be refused).
+  const fy = fiscalYearRange(fiscalYear);
+  const initialDate = today > fy.end ? fy.end : today;
+  const draft = useDraft<TickValues>(`tick:${actionId}`, () => ({ date: initialDate, status: 'done', note: '' }));
   const { errors, formError, busy, submit } = useSubmit(
     (form: TickValues) => validateTick(form, fiscalYear, today),
     async (input) => {
