@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -24,7 +25,14 @@ const manifest = {
   ],
 };
 
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+/** Shown in settings; BUILD_ID lets a deployment (or the update test) tell builds apart. */
+const appVersion = process.env.BUILD_ID ? `${pkg.version}+${process.env.BUILD_ID}` : pkg.version;
+
 export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
     preact(),
     VitePWA({

@@ -133,6 +133,9 @@ export function SettingsPage() {
           รหัสอุปกรณ์: <code>{current.deviceId}</code>
         </p>
       )}
+      <p class="sub" data-testid="app-version">
+        เวอร์ชันแอป {__APP_VERSION__}
+      </p>
 
       {isIosSafariNotInstalled() && (
         <>

@@ -1,0 +1,47 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A server of our own on another port, serving a copy of a build we can replace ("deploy"). */
+export async function startOwnServer(distDir: string, port: number): Promise<{ stop: () => void }> {
+  const child: ChildProcess = spawn('node_modules/.bin/tsx', ['src/cli/start.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DIST_DIR: distDir },
+    stdio: 'ignore',
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) return { stop: () => child.kill('SIGTERM') };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+export function copyBuild(from: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ita-deploy-'));
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** Builds the app with another BUILD_ID and puts it where the server serves from. */
+export function deployNewBuild(servedDir: string, buildId: string): void {
+  const out = mkdtempSync(join(tmpdir(), 'ita-build-'));
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      env: { ...process.env, BUILD_ID: buildId },
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  for (const name of readdirSync(servedDir)) rmSync(join(servedDir, name), { recursive: true, force: true });
+  cpSync(out, servedDir, { recursive: true });
+  rmSync(out, { recursive: true, force: true });
+}
