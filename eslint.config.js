@@ -7,10 +7,7 @@ import tseslint from 'typescript-eslint';
 const layer = (files, forbidden, message) => ({
   files,
   rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: forbidden.map((group) => ({ group: [group], message })) },
-    ],
+    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
   },
 });
 
@@ -27,7 +24,12 @@ export default tseslint.config(
   },
   layer(
     ['src/domain/**'],
-    [...up('db', 'sync', 'hooks', 'components', 'pages', 'server', 'cli', 'sw'), 'dexie', 'preact', 'preact/*'],
+    [
+      ...up('db', 'sync', 'hooks', 'components', 'pages', 'server', 'cli', 'sw'),
+      'dexie',
+      'preact',
+      'preact/*',
+    ],
     'domain is pure: no storage, UI, network or runtime imports',
   ),
   layer(
@@ -35,13 +37,29 @@ export default tseslint.config(
     up('sync', 'hooks', 'components', 'pages', 'server', 'cli', 'sw'),
     'db may import only domain',
   ),
-  layer(['src/sync/**'], up('hooks', 'components', 'pages', 'server', 'cli', 'sw'), 'sync may import db and domain'),
-  layer(['src/hooks/**'], up('components', 'pages', 'server', 'cli', 'sw'), 'hooks may import sync, db and domain'),
+  layer(
+    ['src/sync/**'],
+    up('hooks', 'components', 'pages', 'server', 'cli', 'sw'),
+    'sync may import db and domain',
+  ),
+  layer(
+    ['src/hooks/**'],
+    up('components', 'pages', 'server', 'cli', 'sw'),
+    'hooks may import sync, db and domain',
+  ),
   layer(
     ['src/components/**'],
     [...up('db', 'sync', 'hooks', 'pages', 'server', 'cli', 'sw'), 'dexie'],
     'components are presentational: props in, callbacks out',
   ),
-  layer(['src/server/**'], up('db', 'sync', 'hooks', 'components', 'pages', 'sw'), 'server imports domain only'),
-  layer(['src/sw/**'], up('db', 'sync', 'hooks', 'components', 'pages', 'server', 'cli'), 'no business logic in the service worker'),
+  layer(
+    ['src/server/**'],
+    up('db', 'sync', 'hooks', 'components', 'pages', 'sw'),
+    'server imports domain only',
+  ),
+  layer(
+    ['src/sw/**'],
+    up('db', 'sync', 'hooks', 'components', 'pages', 'server', 'cli'),
+    'no business logic in the service worker',
+  ),
 );

@@ -24,7 +24,13 @@ const steps: Step[] = [
   { name: 'format', cmd: [bin('prettier'), '--check', '.', '--log-level', 'warn'] },
   {
     name: 'unit and component tests',
-    cmd: [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest.json`],
+    cmd: [
+      bin('vitest'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${REPORTS}/vitest.json`,
+    ],
   },
   { name: 'build', cmd: [bin('vite'), 'build', '--logLevel', 'warn'] },
   { name: 'end-to-end tests (Chromium)', cmd: [bin('playwright'), 'test'] },
@@ -34,7 +40,10 @@ const failedSteps: string[] = [];
 for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
   const started = Date.now();
-  const r = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(step.cmd[0]!, step.cmd.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   const ok = r.status === 0;
   console.log(`${ok ? '✓' : '✗'} ${step.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (!ok) failedSteps.push(step.name);
@@ -56,7 +65,9 @@ const failed = (vitest?.numFailedTests ?? 0) + (e2e?.stats.unexpected ?? 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (e2e?.stats.skipped ?? 0);
 
 console.log('');
-console.log(`unit+component: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`);
+console.log(
+  `unit+component: ${vitest ? `${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed` : 'no report'}`,
+);
 console.log(`e2e: ${e2e ? `${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed` : 'no report'}`);
 if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -26,7 +26,11 @@ export function TickPanel({
   // Today by default; for a past year's plan, its last day (today would be refused).
   const fy = fiscalYearRange(fiscalYear);
   const initialDate = today > fy.end ? fy.end : today;
-  const draft = useDraft<TickValues>(`tick:${actionId}`, () => ({ date: initialDate, status: 'done', note: '' }));
+  const draft = useDraft<TickValues>(`tick:${actionId}`, () => ({
+    date: initialDate,
+    status: 'done',
+    note: '',
+  }));
   const { errors, formError, busy, submit } = useSubmit(
     (form: TickValues) => validateTick(form, fiscalYear, today),
     async (input) => {

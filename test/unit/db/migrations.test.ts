@@ -28,17 +28,15 @@ describe('schema migrations', () => {
     await old
       .table('plans')
       .add({ id: 'p1', fiscalYear: 2567, agency: { name: 'อบต.ก', district: '', province: '' }, ...meta });
-    await old
-      .table('progress')
-      .add({
-        id: 't1',
-        actionId: 'a1',
-        measureId: 'm1',
-        planId: 'p1',
-        date: '2024-01-02',
-        status: 'done',
-        ...meta,
-      });
+    await old.table('progress').add({
+      id: 't1',
+      actionId: 'a1',
+      measureId: 'm1',
+      planId: 'p1',
+      date: '2024-01-02',
+      status: 'done',
+      ...meta,
+    });
     await old.table('outbox').add({ opId: 'o1', deviceSeq: 1, table: 'plans', id: 'p1', at: meta.createdAt });
     old.close();
 
