@@ -37,8 +37,11 @@ export function Layout({ children }: { children: ComponentChildren }) {
         ข้ามไปยังเนื้อหา
       </a>
       <header class="app-header">
-        <a href="/" class="app-title">
-          ติดตามมาตรการ ITA
+        <a href="/" class="app-title" aria-label="ติดตามมาตรการ ITA หน้าแรก">
+          <span class="title-long">ติดตามมาตรการ ITA</span>
+          <span class="title-short" aria-hidden="true">
+            มาตรการ ITA
+          </span>
         </a>
         <span class={`net ${online ? 'net-on' : 'net-off'}`} role="status" data-testid="net-status">
           <span aria-hidden="true">{online ? '●' : '○'} </span>
