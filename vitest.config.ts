@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'component',
-          include: ['test/component/**/*.test.tsx'],
+          include: ['test/component/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['test/setup/indexeddb.ts', 'test/setup/component.ts'],
         },

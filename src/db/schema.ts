@@ -21,7 +21,7 @@ export const SCHEMA_V1 = {
   actions: 'id, measureId, planId',
   progress: 'id, actionId, measureId, planId, date',
   // The change log is the audit trail and the sync outbox (sync.md).
-  outbox: 'opId, &deviceSeq, [table+id], at',
+  outbox: 'opId, &deviceSeq, [table+id], at, sentAt',
   meta: 'key',
 } as const;
 

@@ -22,17 +22,20 @@ export function beToCe(beYear: number): number {
   return beYear - BE_OFFSET;
 }
 
-const bangkokParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: BANGKOK,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made on first use: building an Intl formatter costs tens of ms on a phone,
+// which the first screen should not pay.
+let bangkokParts: Intl.DateTimeFormat | undefined;
 
 /** The calendar date in Bangkok at an instant. */
 export function bangkokDate(instant: Date): IsoDate {
   // Read the parts rather than trust the locale's layout: ICU 72 (Chrome 110,
   // Node 18.13/19) formatted en-CA as M/D/YYYY instead of YYYY-MM-DD.
+  bangkokParts ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: BANGKOK,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   const parts = bangkokParts.formatToParts(instant);
   const part = (type: 'year' | 'month' | 'day') => Number(parts.find((p) => p.type === type)?.value);
   return iso(part('year'), part('month'), part('day'));

@@ -22,7 +22,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const { url } = useLocation();
 
   useEffect(() => {
-    void requestPersistentStorage();
+    // After the first screen is up: asking is not urgent, and the first screen is.
+    const id = setTimeout(() => void requestPersistentStorage(), 2000);
+    return () => clearTimeout(id);
   }, []);
 
   // Move focus to the new page's heading so screen readers announce it.

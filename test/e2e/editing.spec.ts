@@ -11,7 +11,7 @@ test('plans, measures and actions are edited and deleted by hand, with Thai erro
   await page.getByRole('link', { name: 'แก้ไขมาตรการ' }).click();
   await page.getByLabel('ชื่อมาตรการ').fill('มาตรการใหม่');
   const start = await page.getByLabel('เริ่ม').inputValue();
-  await page.getByLabel('สิ้นสุด').fill(`${start.slice(0, 4)}-09-01`); // the day before 1 October
+  await page.getByLabel('สิ้นสุด').fill(`${start.slice(0, 4)}-09-01`); // a month before the period starts
   await page.getByRole('button', { name: 'บันทึก' }).click();
   await expect(page.getByText('วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น')).toBeVisible();
   await page.getByLabel('ชื่อมาตรการ').fill('');

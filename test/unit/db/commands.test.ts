@@ -125,8 +125,11 @@ describe('commands', () => {
     expect(await db.actions.count()).toBe(count);
   });
 
-  it('counts changes waiting to be sent', async () => {
+  it('counts changes waiting to be sent, not those already sent', async () => {
     const { db } = await seed();
     expect(await pendingChanges(db)).toBe(4);
+    const first = await db.outbox.orderBy('deviceSeq').first();
+    await db.outbox.update(first!.opId, { sentAt: '2024-01-15T04:00:00.000Z' });
+    expect(await pendingChanges(db)).toBe(3);
   });
 });

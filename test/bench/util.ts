@@ -1,0 +1,102 @@
+/** Small helpers shared by the bench scripts: child processes with a time limit, a static server, figures. */
+import { serve, type ServerType } from '@hono/node-server';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/server/app';
+
+const children = new Set<ChildProcess>();
+
+/**
+ * Runs a command; rejects on a non-zero exit or after `timeoutMs`. With `quiet`,
+ * its output is kept back and shown (on stderr) only if it fails.
+ */
+export function runChild(
+  cmd: string,
+  args: string[],
+  opts: { timeoutMs: number; quiet?: boolean },
+): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', opts.quiet ? 'pipe' : 'inherit', opts.quiet ? 'pipe' : 'inherit'],
+    });
+    children.add(child);
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
+    const what = [cmd, ...args].join(' ');
+    child.on('error', (err) => reject(err));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      children.delete(child);
+      if (code === 0) return resolvePromise();
+      if (out) process.stderr.write(out);
+      reject(new Error(`${what} failed (${signal ? `killed, ${signal}` : `exit ${code}`})`));
+    });
+  });
+}
+
+/** Kills every child still running (the watchdog's last resort). */
+export function killChildren(): void {
+  for (const child of children) child.kill('SIGKILL');
+}
+
+/** Runs `vite build` with the given arguments (node_modules' vite, no npx). */
+export function viteBuild(args: string[]): Promise<void> {
+  return runChild(process.execPath, ['node_modules/vite/bin/vite.js', 'build', ...args], {
+    timeoutMs: 180_000,
+    quiet: true,
+  });
+}
+
+export interface Served {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serves a build folder with the app's own server (src/server/app.ts) on a free 127.0.0.1 port. */
+export function serveDir(distDir: string): Promise<Served> {
+  const app = createApp({ distDir, version: 'bench' });
+  return new Promise((resolvePromise, reject) => {
+    const server: ServerType = serve(
+      { fetch: app.fetch, port: 0, hostname: '127.0.0.1' },
+      (info: AddressInfo) => {
+        resolvePromise({
+          url: `http://127.0.0.1:${info.port}/`,
+          close: () =>
+            new Promise((done) => {
+              if ('closeAllConnections' in server) server.closeAllConnections();
+              server.close(() => done());
+            }),
+        });
+      },
+    );
+    server.on('error', reject);
+  });
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** One figure in the contract's format: `name: value unit (floor …, ratio …, target ≤ …)`. */
+export function figureLine(f: {
+  name: string;
+  value: number;
+  floor: number;
+  unit: string;
+  digits: number;
+  floorNote?: string;
+  target: number;
+}): string {
+  const ratio = f.value / f.floor;
+  const fmt = (n: number) => n.toFixed(f.digits);
+  const note = f.floorNote ? ` ${f.floorNote}` : '';
+  const verdict = ratio <= f.target ? 'met' : 'MISSED';
+  return (
+    `${f.name}: ${fmt(f.value)} ${f.unit} (floor ${fmt(f.floor)} ${f.unit}${note}, ` +
+    `ratio ${ratio.toFixed(2)}, target ≤ ${f.target.toFixed(2)}: ${verdict})`
+  );
+}
