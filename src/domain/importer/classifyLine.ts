@@ -1,0 +1,172 @@
+/**
+ * What a line looks like, independent of where it is: a measure heading, a
+ * section heading (methods, responsible, steps, period), a numbered action,
+ * an indicator paragraph, a findings-table header. Documents word and number
+ * these in many ways ("๑)", "๑", "1.", "- ๑.๑", bullets; "ผู้รับผิดชอบ" or
+ * "การกำหนดผู้รับผิดชอบหรือผู้ที่เกี่ยวข้อง"), so each test is on the
+ * Arabic-digit key and, for keywords, on the space-free compact form.
+ */
+import type { FindingKind } from '../types';
+import type { Line } from './normaliseText';
+
+export type SectionName = 'methods' | 'responsible' | 'steps' | 'period' | 'other';
+
+export interface MeasureHeading {
+  number: number;
+  title: string;
+  shoppingList: boolean;
+}
+
+const SHOPPING = /\(?\s*shopping\s*list\s*\)?/i;
+
+export function matchMeasureHeading(line: Line): MeasureHeading | null {
+  const k = line.key;
+  const m =
+    /^\((\d{1,2})\)\s*(.*)$/.exec(k) ??
+    /^(?:มาตรการที่|ประเด็นที่)\s*(\d{1,2})(?!\s*\.\d)\s*[:.)]?\s*(.*)$/.exec(k) ??
+    (SHOPPING.test(k) ? /^(\d{1,2})\s*[.)]\s*(.+)$/.exec(k) : null);
+  if (!m) return null;
+  const start = k.length - (m[2] as string).length;
+  const title = line.text
+    .slice(start)
+    .replace(SHOPPING, '')
+    .replace(/[\s:]+$/, '')
+    .trim();
+  return { number: Number(m[1]), title, shoppingList: SHOPPING.test(k) };
+}
+
+// Numbering before a heading: "๑)", "(๑)", "๑.", "๑", "- ๑)", "ข้อ ๑".
+const HEADING_NUMBER = /^[-•*▪·]?\s*(?:ข้อ\s*)?\(?(\d{1,2})(?!\s*\.\s*\d)\s*[).:]?\s*/;
+
+const SECTION_PATTERNS: readonly [SectionName, RegExp][] = [
+  [
+    'methods',
+    /^(?:การกำหนด)?(?:วิธีการ|แนวทาง)(?:การ)?นำผล(?:การ)?(?:วิเคราะห์|ประเมิน)(?:(?!แต่ละประเด็น).)*ไปสู่การปฏิบัติ/,
+  ],
+  ['responsible', /^(?:การกำหนด)?(?:ผู้รับผิดชอบ|หน่วยงาน(?:ที่|ผู้)?รับผิดชอบ)(?:หรือผู้(?:ที่)?เกี่ยวข้อง)?/],
+  [
+    'steps',
+    /^(?:การกำหนด)?ขั้นตอน(?:หรือวิธีการ(?:ปฏิบัติ|ดำเนินการ|ดำเนินงาน)|การ(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ))?/,
+  ],
+  ['period', /^(?:การกำหนด)?ระยะเวลา(?:ใน)?(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)?/],
+  [
+    'other',
+    /^(?:การ)?(?:กำกับ)?ติดตาม(?:และ)?(?:ประเมินผล|ผล)|^งบประมาณ|^ตัวชี้วัดความสำเร็จ|^เป้าหมาย|^ผลที่คาดว่าจะได้รับ/,
+  ],
+];
+
+export interface SectionHeading {
+  section: SectionName;
+  number: number | null;
+  /** Text after the heading on the same line ("ผู้รับผิดชอบ: กองคลัง"). */
+  inline: string;
+}
+
+/** Position in `text` after `count` non-space characters. */
+function skipCompact(text: string, count: number): number {
+  let seen = 0;
+  let i = 0;
+  while (i < text.length && seen < count) {
+    if (!/\s/.test(text[i] as string)) seen++;
+    i++;
+  }
+  return i;
+}
+
+export function matchSectionHeading(line: Line): SectionHeading | null {
+  const numbering = HEADING_NUMBER.exec(line.key);
+  const prefix = numbering ? numbering[0].length : 0;
+  const rest = line.key.slice(prefix);
+  const compact = rest.replace(/\s+/g, '');
+  for (const [section, pattern] of SECTION_PATTERNS) {
+    const m = pattern.exec(compact);
+    if (!m) continue;
+    const after = line.text.slice(prefix + skipCompact(rest, m[0].length));
+    const inline = after.replace(/^[\s:：\-–]+/, '').trim();
+    // A long line that merely starts with a keyword is prose, not a heading, unless it says "X: …".
+    if (section === 'other' && (compact.length > 50 || !numbering)) continue;
+    if (inline.length > 0 && !/^[\s]*[:：]/.test(after) && section !== 'period' && compact.length > 60)
+      continue;
+    return { section, number: numbering?.[1] ? Number(numbering[1]) : null, inline };
+  }
+  return null;
+}
+
+export interface ActionLine {
+  /** "1.2" for numbered actions; null for a bullet with no number. */
+  number: string | null;
+  /** A single number ("๑)") that only becomes an action inside a section. */
+  single: number | null;
+  text: string;
+}
+
+export function matchAction(line: Line): ActionLine | null {
+  const k = line.key;
+  let m = /^(?:[-•*▪·]\s*)?(\d{1,2})\s*\.\s*(\d{1,2})\s*[).]?(?!\d)\s*/.exec(k);
+  if (m) return { number: `${m[1]}.${m[2]}`, single: null, text: line.text.slice(m[0].length).trim() };
+  m = /^(?:[-•*▪·●○➢►]|\(?\d{1,2}\s*[).])\s*/.exec(k);
+  if (!m) return null;
+  const single = /\d+/.exec(m[0]);
+  return {
+    number: null,
+    single: single ? Number(single[0]) : null,
+    text: line.text.slice(m[0].length).trim(),
+  };
+}
+
+export interface IndicatorLine {
+  number: number;
+  name: string;
+  score: number | null;
+}
+
+export function matchIndicator(line: Line): IndicatorLine | null {
+  const k = line.key;
+  const m =
+    /^ตัวชี้วัด(?:ที่)?\s*(\d{1,2})\s*[:.]?\s*(.*?)\s*(?:ได้รับคะแนน|ได้\s*คะแนน|คะแนน(?:เท่ากับ)?)\s*(\d{1,3}(?:\.\d+)?)/.exec(
+      k,
+    ) ?? /^ตัวชี้วัด(?:ที่)?\s*(\d{1,2})\s*[:.]?\s*(.*?)\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*คะแนน/.exec(k);
+  if (!m) return null;
+  return { number: Number(m[1]), name: (m[2] as string).trim(), score: Number(m[3]) };
+}
+
+/** "ประเด็นที่เป็นจุดแข็ง…" / "…ข้อบกพร่องหรือจุดอ่อน…": the kind of the table rows that follow. */
+export function matchFindingKind(line: Line): FindingKind | null {
+  const c = line.compact;
+  if (!/^(?:ประเด็นที่เป็น|ประเด็นที่ต้อง|จุดแข็ง|จุดอ่อน|จุดที่เป็น|การวิเคราะห์ผลการประเมิน)/.test(c)) return null;
+  const strong = c.includes('จุดแข็ง');
+  const weak = /ข้อบกพร่อง|จุดอ่อน|ต้องแก้ไข|ต้องพัฒนา|ต้องปรับปรุง/.test(c);
+  if (strong === weak) return null;
+  return strong ? 'strength' : 'weakness';
+}
+
+/** The header row of a findings table: แบบวัด | ตัวชี้วัด | ข้อคำถาม | คะแนน | การวิเคราะห์. */
+export function isTableHeader(line: Line): boolean {
+  const c = line.compact;
+  return (
+    c.startsWith('แบบวัด') ||
+    (/^(?:ข้อคำถาม|ข้อความถาม|ข้อความ|ตัวชี้วัด)/.test(c) && c.includes('คะแนน') && c.length < 80)
+  );
+}
+
+/** Stray rule lines such as "--\t--\t---". */
+export function isSeparator(line: Line): boolean {
+  return line.compact !== '' && /^[-_=—–.|+]+$/.test(line.compact);
+}
+
+export function isConstraintsHeading(line: Line): boolean {
+  const c = line.compact.replace(/^\(?\d{1,2}[).]?/, '');
+  return c.startsWith('การวิเคราะห์ข้อจำกัด') || (c.startsWith('ข้อจำกัด') && c.length < 40);
+}
+
+/** Analysis prose between the items and the methods, which the format does not keep. */
+export function isNarrative(line: Line): boolean {
+  const c = line.compact;
+  return (
+    c.startsWith('จากการวิเคราะห์') ||
+    c.startsWith('การกำหนดวิธีการนำผล') ||
+    c.startsWith('การวิเคราะห์ผล') ||
+    c.startsWith('ตัวชี้วัด') ||
+    c.startsWith('ซึ่ง')
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The document header: agency (name, district, province), overall ITA score
+ * and rating, and the assessment year. The agency comes from the header line
+ * because the body misspells it (รือเสาะออก, หรือเสาะออก…) more often than not.
+ */
+import type { Agency } from '../types';
+import type { Line } from './normaliseText';
+
+export interface Header {
+  agency: Agency | null;
+  overallScore: number | null;
+  rating: string;
+  /** The ITA year the document names most often ("ITA ๒๕๖๖"), if any. */
+  assessmentYear: number | null;
+  /** The year in the title ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖"), which is sometimes the ITA year, sometimes the measures'. */
+  titleYear: number | null;
+}
+
+const AGENCY_START =
+  /^(?:องค์การบริหารส่วน|อบต\.|อบจ\.|เทศบาล|สำนักงาน|สำนัก|กรม|กระทรวง|โรงพยาบาล|โรงเรียน|มหาวิทยาลัย|สถาบัน|ศูนย์|การ(?:ไฟฟ้า|ประปา|ท่าเรือ))/;
+
+function readAgency(line: Line): Agency {
+  const t = line.text;
+  const cut = t.search(/\s(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.)\s?\S/);
+  const name = (cut > 0 ? t.slice(0, cut) : t).trim();
+  const district = /(?:^|\s)(?:อำเภอ|อ\.|เขต)\s?(\S+)/.exec(t)?.[1] ?? '';
+  const province =
+    /(?:^|\s)(?:จังหวัด|จ\.)\s?(\S+)/.exec(t)?.[1] ?? (t.includes('กรุงเทพมหานคร') ? 'กรุงเทพมหานคร' : '');
+  return { name, district, province };
+}
+
+export function parseHeader(lines: readonly Line[], headerEnd: number): Header {
+  const head = lines.slice(0, Math.max(headerEnd, Math.min(lines.length, 40)));
+  const agencyLine =
+    head.find(
+      (l) => AGENCY_START.test(l.compact) && /(?:อำเภอ|จังหวัด|เขต|กรุงเทพมหานคร|\sอ\.|\sจ\.)/.test(l.text),
+    ) ?? head.find((l) => AGENCY_START.test(l.compact) && l.text.length < 120);
+  let agency = agencyLine ? readAgency(agencyLine) : null;
+
+  let overallScore: number | null = null;
+  let rating = '';
+  for (const line of head) {
+    const score = /คะแนน(?:ภาพรวม|รวม)[^\d]*?(\d{1,3}(?:\.\d+)?)/.exec(line.key);
+    if (score && overallScore === null) {
+      overallScore = Number(score[1]);
+      // "คะแนนภาพรวมหน่วยงาน<name> : …" names the agency when no header line does.
+      const named = /คะแนน(?:ภาพรวม|รวม)(?:ของ)?หน่วยงาน\s*(.+?)\s*:/.exec(line.text)?.[1];
+      if (!agency && named) agency = { name: named, district: '', province: '' };
+    }
+    const level = /ระดับ(?:ผลการประเมิน|ผลคะแนน|คะแนน)?\s*[:：]?\s*(.+)$/.exec(line.text);
+    if (level && !rating && line.compact.startsWith('ระดับ')) rating = (level[1] as string).trim();
+  }
+
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    for (const m of line.key.matchAll(
+      /ITA\s*(?:ประจำปี\s*)?(?:งบประมาณ\s*)?(?:พ\.ศ\.\s*)?(25\d\d)(?!\s*-)/g,
+    )) {
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + 1);
+    }
+  }
+  for (const line of head) {
+    const m = /(?:ผลการประเมิน|การประเมินคุณธรรม)\S*.*?(?:ปี|พ\.ศ\.)\s*(25\d\d)/.exec(line.key);
+    if (m && !line.compact.startsWith('มาตรการ'))
+      counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  }
+  const assessmentYear = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
+  const title = head.find(
+    (l) => /ประจำปี(?:งบประมาณ)?\s*(?:พ\.ศ\.\s*)?25\d\d/.test(l.key) && l.text.length < 120,
+  );
+  const titleYear = title ? Number(/(25\d\d)/.exec(title.key)?.[1]) : null;
+  return { agency, overallScore, rating, assessmentYear, titleYear };
+}

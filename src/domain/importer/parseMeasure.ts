@@ -1,0 +1,211 @@
+/**
+ * One measure, read line by line with a small state machine: the Shopping
+ * List items first, then analysis (indicator paragraphs, findings tables,
+ * prose), then the four parts — methods, responsible, steps, period — in
+ * whatever order and wording the document uses. Lines that fit nowhere are
+ * reported, never dropped.
+ */
+import type { ItaCatalogue } from '../catalogue/itaCatalogue';
+import type { ActionKind, Finding, FindingKind, ItemRef, Period } from '../types';
+import {
+  isNarrative,
+  isSeparator,
+  isTableHeader,
+  matchAction,
+  matchFindingKind,
+  matchIndicator,
+  matchSectionHeading,
+  type MeasureHeading,
+  type SectionName,
+} from './classifyLine';
+import type { Line } from './normaliseText';
+import {
+  addTableLine,
+  finishFindingsTable,
+  startFindingsTable,
+  type FindingsTable,
+} from './parseFindingsTable';
+import { parsePeriod } from './parsePeriod';
+import { quote, type Warnings } from './planWarnings';
+import { readCodeToken, resolveItemCode } from './resolveItemCode';
+import type { IndicatorParagraph } from './resolveIndicators';
+
+export interface ActionDraft {
+  kind: ActionKind;
+  number: string;
+  text: string;
+  line: number;
+}
+
+export interface MeasureDraft {
+  number: number;
+  title: string;
+  line: number;
+  items: ItemRef[];
+  indicators: IndicatorParagraph[];
+  findings: Finding[];
+  responsibleLines: string[];
+  period: Period | null;
+  actions: ActionDraft[];
+  sections: Set<SectionName>;
+}
+
+type Zone = 'items' | 'analysis' | SectionName;
+
+const SECTION_NUMBER: Record<'methods' | 'steps', number> = { methods: 1, steps: 3 };
+
+export function parseMeasure(
+  heading: MeasureHeading,
+  lines: readonly Line[],
+  headingLine: number,
+  catalogue: ItaCatalogue,
+  warnings: Warnings,
+): MeasureDraft {
+  const m = heading.number;
+  const draft: MeasureDraft = {
+    ...{ number: m, title: heading.title, line: headingLine },
+    ...{ items: [], indicators: [], findings: [], responsibleLines: [], period: null, actions: [] },
+    sections: new Set(),
+  };
+  let zone = 'items' as Zone; // widened: the closures below change it
+  let kind: FindingKind | null = null;
+  let table = null as FindingsTable | null;
+  let sectionNumber: number | null = null;
+  let last = null as ActionDraft | null;
+  const unplaced = (line: Line, why: string) =>
+    warnings.add('unplaced-line', `${why}: ${quote(line.text)}`, { measure: m, line: line.no });
+
+  const addItem = (line: Line): boolean => {
+    const token = readCodeToken(line.text, line.key);
+    if (!token || (zone !== 'items' && token.letter === null && !token.digits.startsWith('0'))) return false;
+    const text = line.text.slice(token.end).trim();
+    const resolved = resolveItemCode(token, text, catalogue);
+    if (resolved.warning)
+      warnings.add(resolved.warning.code, resolved.warning.message, { measure: m, line: line.no });
+    draft.items.push(
+      resolved.printed
+        ? { code: resolved.code, text, printed: resolved.printed }
+        : { code: resolved.code, text },
+    );
+    return true;
+  };
+
+  const addAction = (actionKind: ActionKind, number: string, text: string, line: Line) => {
+    last = { kind: actionKind, number, text, line: line.no };
+    draft.actions.push(last);
+  };
+
+  const closeTable = () => {
+    if (table) draft.findings.push(...finishFindingsTable(table, catalogue, warnings, m));
+    table = null;
+  };
+
+  for (const line of lines) {
+    if (table) {
+      if (addTableLine(table, line, warnings, m)) continue;
+      closeTable();
+    }
+    if (line.text === '' || isSeparator(line)) continue;
+
+    const action = matchAction(line);
+    if (action?.number) {
+      const major = Number(action.number.split('.')[0]);
+      const actionKind: ActionKind | null =
+        zone === 'methods' || zone === 'steps'
+          ? zone === 'methods'
+            ? 'method'
+            : 'step'
+          : major === 1
+            ? 'method'
+            : major === 3
+              ? 'step'
+              : null;
+      if (actionKind) {
+        zone = actionKind === 'method' ? 'methods' : 'steps';
+        draft.sections.add(zone);
+        addAction(actionKind, action.number, action.text, line);
+      } else unplaced(line, 'ข้อที่มีเลขลำดับนอกส่วนวิธีการและขั้นตอน');
+      continue;
+    }
+
+    const section = matchSectionHeading(line);
+    if (section) {
+      zone = section.section;
+      sectionNumber = section.number;
+      last = null;
+      draft.sections.add(zone);
+      if (zone === 'other') unplaced(line, 'ส่วนที่ไม่อยู่ในรูปแบบข้อมูล');
+      if (section.inline) handleSectionText(line, section.inline);
+      continue;
+    }
+
+    const indicator = matchIndicator(line);
+    if (indicator) {
+      draft.indicators.push({
+        ...indicator,
+        line: line.no,
+        printed: line.text.slice(0, line.text.search(/ได้|\(|คะแนน/)).trim(),
+      });
+      zone = 'analysis';
+      continue;
+    }
+    const findingKind = matchFindingKind(line);
+    if (findingKind) {
+      kind = findingKind;
+      zone = 'analysis';
+      continue;
+    }
+    if (isTableHeader(line) || (zone === 'analysis' && line.cells)) {
+      table = startFindingsTable(kind, isTableHeader(line) ? line : null);
+      if (!isTableHeader(line)) addTableLine(table, line, warnings, m);
+      zone = 'analysis';
+      continue;
+    }
+    handleSectionText(line, line.text);
+  }
+  closeTable();
+  return draft;
+
+  function handleSectionText(line: Line, text: string): void {
+    switch (zone) {
+      case 'items':
+        if (addItem(line)) return;
+        if (draft.title === '' && draft.items.length === 0)
+          draft.title = text; // "มาตรการที่ 1" alone, title below
+        else if (isNarrative(line)) zone = 'analysis';
+        else unplaced(line, 'บรรทัดในรายการข้อคำถามที่ไม่มีรหัสข้อ');
+        return;
+      case 'analysis':
+        addItem(line); // an item listed after the analysis; prose is not kept by the format
+        return;
+      case 'methods':
+      case 'steps': {
+        const actionKind: ActionKind = zone === 'methods' ? 'method' : 'step';
+        const action = text === line.text ? matchAction(line) : null;
+        const major = sectionNumber ?? SECTION_NUMBER[zone];
+        const count = draft.actions.filter((a) => a.kind === actionKind).length;
+        if (action) addAction(actionKind, `${major}.${action.single ?? count + 1}`, action.text, line);
+        else if (last && last.kind === actionKind) last.text = `${last.text} ${text}`;
+        else addAction(actionKind, `${major}.${count + 1}`, text, line);
+        return;
+      }
+      case 'responsible':
+        draft.responsibleLines.push(text);
+        return;
+      case 'period': {
+        const period = draft.period ? null : parsePeriod(text);
+        if (period) draft.period = period;
+        else if (draft.period) unplaced(line, 'ข้อความหลังระยะเวลาดำเนินการ');
+        else
+          warnings.add('period-unreadable', `อ่านระยะเวลาดำเนินการไม่ได้: ${quote(text)}`, {
+            measure: m,
+            line: line.no,
+          });
+        return;
+      }
+      case 'other':
+        unplaced(line, 'ส่วนที่ไม่อยู่ในรูปแบบข้อมูล');
+        return;
+    }
+  }
+}
