@@ -25,7 +25,7 @@ export default tseslint.config(
   layer(
     ['src/domain/**'],
     [
-      ...up('db', 'sync', 'hooks', 'components', 'pages', 'server', 'cli', 'sw'),
+      ...up('db', 'sync', 'hooks', 'components', 'pages', 'server', 'cli', 'sw', 'media'),
       'dexie',
       'preact',
       'preact/*',
@@ -34,12 +34,12 @@ export default tseslint.config(
   ),
   layer(
     ['src/db/**'],
-    up('sync', 'hooks', 'components', 'pages', 'server', 'cli', 'sw'),
+    up('sync', 'hooks', 'components', 'pages', 'server', 'cli', 'sw', 'media'),
     'db may import only domain',
   ),
   layer(
     ['src/sync/**'],
-    up('hooks', 'components', 'pages', 'server', 'cli', 'sw'),
+    up('hooks', 'components', 'pages', 'server', 'cli', 'sw', 'media'),
     'sync may import db and domain',
   ),
   layer(
@@ -48,8 +48,13 @@ export default tseslint.config(
     'hooks may import sync, db and domain',
   ),
   layer(
+    ['src/media/**'],
+    up('sync', 'hooks', 'components', 'pages', 'server', 'cli', 'sw'),
+    'media (browser file handling) may import db types and domain',
+  ),
+  layer(
     ['src/components/**'],
-    [...up('db', 'sync', 'hooks', 'pages', 'server', 'cli', 'sw'), 'dexie'],
+    [...up('db', 'sync', 'hooks', 'pages', 'server', 'cli', 'sw', 'media'), 'dexie'],
     'components are presentational: props in, callbacks out',
   ),
   layer(

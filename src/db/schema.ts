@@ -4,7 +4,18 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ChangeOp } from '../domain/changeLog';
-import type { Action, Measure, Plan, Progress } from '../domain/types';
+import type { Action, Evidence, Measure, Meeting, Plan, Progress, QuarterlyRecord } from '../domain/types';
+
+/** The bytes of a photo or file, stored once per content (sha256). */
+export interface FileRow {
+  sha256: string;
+  blob: Blob;
+  /** A small JPEG for lists, for photos. */
+  thumb: Blob | null;
+  type: string;
+  size: number;
+  createdAt: string;
+}
 
 /** Device-local settings and counters, one row per key. */
 export interface MetaRow {
@@ -19,7 +30,12 @@ export const SCHEMA_V1 = {
   plans: 'id, fiscalYear, updatedAt',
   measures: 'id, planId',
   actions: 'id, measureId, planId',
-  progress: 'id, actionId, measureId, planId, date',
+  progress: 'id, actionId, measureId, planId, date, meetingId',
+  meetings: 'id, planId, date',
+  quarterlyRecords: 'id, planId, measureId, [measureId+fiscalYear+quarter]',
+  evidence: 'id, planId, [targetTable+targetId], sha256',
+  // Bytes of photos and files, content-addressed; evidence records point here.
+  files: 'sha256',
   // The change log is the audit trail and the sync outbox (sync.md).
   outbox: 'opId, &deviceSeq, [table+id], at, sentAt',
   meta: 'key',
@@ -30,6 +46,10 @@ export class ItaDatabase extends Dexie {
   measures!: EntityTable<Measure, 'id'>;
   actions!: EntityTable<Action, 'id'>;
   progress!: EntityTable<Progress, 'id'>;
+  meetings!: EntityTable<Meeting, 'id'>;
+  quarterlyRecords!: EntityTable<QuarterlyRecord, 'id'>;
+  evidence!: EntityTable<Evidence, 'id'>;
+  files!: EntityTable<FileRow, 'sha256'>;
   outbox!: EntityTable<ChangeOp, 'opId'>;
   meta!: EntityTable<MetaRow, 'key'>;
 

@@ -44,10 +44,13 @@ export interface Writer {
   get(table: TableName, id: string): Promise<Row | undefined>;
 }
 
+/** Tables a write may touch: the logged record tables, and `files` (bytes, not logged). */
+export type WriteTable = TableName | 'files';
+
 export async function write<T>(
   db: ItaDatabase,
   deps: WriteDeps,
-  tables: TableName[],
+  tables: WriteTable[],
   fn: (w: Writer) => Promise<T>,
 ): Promise<T> {
   const stores = [db.meta, db.outbox, ...tables.map((t) => db.table(t))];

@@ -135,7 +135,74 @@ export interface ProgressFields {
   /** When it was recorded. */
   at: IsoInstant;
   deviceId: string;
+  /** The monthly meeting the tick was reported in, if any. */
+  meetingId?: string | null;
+  /** A correction of an earlier tick of a closed meeting: that tick's id. */
+  corrects?: string | null;
 }
 export interface Progress extends RecordMeta, ProgressFields {}
 
-export type TableName = 'plans' | 'measures' | 'actions' | 'progress';
+/** A monthly meeting report (รายงานการประชุมประจำเดือน) where progress is reported. */
+export interface MeetingFields {
+  planId: string;
+  date: IsoDate;
+  /** As the agency numbers it, e.g. "3/2567". */
+  number: string;
+  title: string;
+  attendees: number | null;
+  notes: string;
+  /** Set when the meeting is closed: its ticks are then final, corrections are new ticks. */
+  closedAt: IsoInstant | null;
+}
+export interface Meeting extends RecordMeta, MeetingFields {}
+
+export const QUARTERLY_STATUSES = ['draft', 'final'] as const;
+export type QuarterlyStatus = (typeof QUARTERLY_STATUSES)[number];
+
+/** The quarterly follow-up record of one measure (บันทึกรายงานผลรายไตรมาส). */
+export interface QuarterlyRecordFields {
+  planId: string;
+  measureId: string;
+  fiscalYear: number;
+  quarter: 1 | 2 | 3 | 4;
+  /** ผลการดำเนินงาน */
+  results: string;
+  /** Budget spent in baht. */
+  budgetSpent: number | null;
+  /** ปัญหา อุปสรรค */
+  problems: string;
+  /** ข้อเสนอแนะ */
+  suggestions: string;
+  /** Progress in percent, 0–100. */
+  progress: number | null;
+  status: QuarterlyStatus;
+}
+export interface QuarterlyRecord extends RecordMeta, QuarterlyRecordFields {}
+
+export type EvidenceKind = 'photo' | 'file' | 'link';
+export type EvidenceTargetTable = 'progress' | 'meetings' | 'quarterlyRecords';
+
+/**
+ * Evidence (หลักฐาน) attached to a tick, a meeting or a quarterly record: a
+ * photo or file (its bytes live apart, content-addressed by SHA-256) or a link.
+ */
+export interface EvidenceFields {
+  planId: string;
+  targetTable: EvidenceTargetTable;
+  targetId: string;
+  kind: EvidenceKind;
+  /** File name, or the link's title. */
+  name: string;
+  /** For links. */
+  url: string | null;
+  mimeType: string | null;
+  size: number | null;
+  /** Hex SHA-256 of the stored bytes (photo after resizing). */
+  sha256: string | null;
+  width: number | null;
+  height: number | null;
+}
+export interface Evidence extends RecordMeta, EvidenceFields {}
+
+export type TableName =
+  'plans' | 'measures' | 'actions' | 'progress' | 'meetings' | 'quarterlyRecords' | 'evidence';

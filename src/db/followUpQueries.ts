@@ -1,0 +1,268 @@
+/**
+ * Reads for the follow-up screens: meetings, meeting mode, quarterly records,
+ * evidence and the dashboard. Plain values for liveQuery, soft-deleted rows
+ * left out.
+ */
+import { dueStatus, type DueStatus } from '../domain/dueStatus';
+import { quarterOf, type Quarter } from '../domain/fiscalCalendar';
+import { agendaItems, type AgendaItem } from '../domain/meetingAgenda';
+import { progressOf, quarterlyProgress, type ProgressCount } from '../domain/progress';
+import {
+  FULL_YEAR,
+  prefillQuarterlyRecord,
+  SIX_MONTHS,
+  summarizeRecords,
+  type RecordSummary,
+} from '../domain/quarterlyReport';
+import { responsibleUnits } from '../domain/responsibleUnits';
+import type {
+  Action,
+  Evidence,
+  EvidenceTargetTable,
+  Finding,
+  Measure,
+  Meeting,
+  Plan,
+  Progress,
+  QuarterlyRecord,
+  QuarterlyRecordFields,
+} from '../domain/types';
+import type { ItaDatabase } from './schema';
+
+const live = <T extends { deletedAt: string | null }>(rows: T[]) => rows.filter((r) => !r.deletedAt);
+
+async function livePlan(db: ItaDatabase, planId: string): Promise<Plan | null> {
+  const plan = await db.plans.get(planId);
+  return plan && !plan.deletedAt ? plan : null;
+}
+
+async function planData(db: ItaDatabase, planId: string) {
+  const [measures, actions, ticks, meetings] = await Promise.all([
+    db.measures.where('planId').equals(planId).toArray(),
+    db.actions.where('planId').equals(planId).toArray(),
+    db.progress.where('planId').equals(planId).toArray(),
+    db.meetings.where('planId').equals(planId).toArray(),
+  ]);
+  const liveMeasures = live(measures).sort((a, b) => a.number - b.number);
+  const ids = new Set(liveMeasures.map((m) => m.id));
+  return {
+    measures: liveMeasures,
+    actions: live(actions).filter((a) => ids.has(a.measureId)),
+    ticks: live(ticks),
+    meetings: live(meetings),
+  };
+}
+
+// ---------------------------------------------------------------- meetings
+
+export interface MeetingSummary {
+  meeting: Meeting;
+  ticks: number;
+}
+
+export async function listMeetings(
+  db: ItaDatabase,
+  planId: string,
+): Promise<{ plan: Plan; meetings: MeetingSummary[] } | null> {
+  const plan = await livePlan(db, planId);
+  if (!plan) return null;
+  const meetings = live(await db.meetings.where('planId').equals(planId).toArray()).sort(
+    (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
+  );
+  const counts = await Promise.all(
+    meetings.map((m) =>
+      db.progress
+        .where('meetingId')
+        .equals(m.id)
+        .filter((t) => !t.deletedAt)
+        .count(),
+    ),
+  );
+  return { plan, meetings: meetings.map((meeting, i) => ({ meeting, ticks: counts[i] ?? 0 })) };
+}
+
+export interface MeetingView {
+  plan: Plan;
+  meeting: Meeting;
+  quarter: Quarter;
+  items: AgendaItem[];
+  /** This meeting's live ticks per action, newest first. */
+  ticksByAction: Record<string, Progress[]>;
+  evidence: Evidence[];
+}
+
+export async function meetingView(db: ItaDatabase, meetingId: string): Promise<MeetingView | null> {
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting || meeting.deletedAt) return null;
+  const plan = await livePlan(db, meeting.planId);
+  if (!plan) return null;
+  const { measures, actions, ticks } = await planData(db, plan.id);
+  const { quarter } = quarterOf(meeting.date);
+  const own = ticks.filter((t) => t.meetingId === meetingId).sort((a, b) => b.at.localeCompare(a.at));
+  const ticksByAction: Record<string, Progress[]> = {};
+  for (const t of own) (ticksByAction[t.actionId] ??= []).push(t);
+  const evidence = await evidenceFor(db, [
+    { table: 'meetings', id: meetingId },
+    ...own.map((t) => ({ table: 'progress' as const, id: t.id })),
+  ]);
+  return {
+    plan,
+    meeting,
+    quarter,
+    items: agendaItems(measures, actions, ticks, plan.fiscalYear, quarter),
+    ticksByAction,
+    evidence,
+  };
+}
+
+// ---------------------------------------------------------------- evidence
+
+export async function evidenceFor(
+  db: ItaDatabase,
+  targets: { table: EvidenceTargetTable; id: string }[],
+): Promise<Evidence[]> {
+  if (targets.length === 0) return [];
+  const rows = await db.evidence
+    .where('[targetTable+targetId]')
+    .anyOf(targets.map((t) => [t.table, t.id]))
+    .toArray();
+  return live(rows).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** The stored bytes of a photo or file (and its thumbnail), or null when missing on this device. */
+export async function fileOf(db: ItaDatabase, sha256: string) {
+  return (await db.files.get(sha256)) ?? null;
+}
+
+export async function storedFiles(db: ItaDatabase): Promise<{ count: number; bytes: number }> {
+  let bytes = 0;
+  let count = 0;
+  await db.files.each((f) => {
+    bytes += f.size;
+    count += 1;
+  });
+  return { count, bytes };
+}
+
+// ---------------------------------------------------------------- quarterly records
+
+export interface QuarterMeasure {
+  measure: Measure;
+  actions: Action[];
+  record: QuarterlyRecord | null;
+  /** What a new record would start with. */
+  prefill: QuarterlyRecordFields;
+  progress: ProgressCount;
+  halfYear: RecordSummary;
+  fullYear: RecordSummary;
+}
+
+export interface QuarterView {
+  plan: Plan;
+  quarter: Quarter;
+  measures: QuarterMeasure[];
+}
+
+export async function quarterView(
+  db: ItaDatabase,
+  planId: string,
+  quarter: Quarter,
+): Promise<QuarterView | null> {
+  const plan = await livePlan(db, planId);
+  if (!plan) return null;
+  const { measures, actions, ticks, meetings } = await planData(db, planId);
+  const records = live(await db.quarterlyRecords.where('planId').equals(planId).toArray()).filter(
+    (r) => r.fiscalYear === plan.fiscalYear,
+  );
+  return {
+    plan,
+    quarter,
+    measures: measures.map((measure) => {
+      const own = actions.filter((a) => a.measureId === measure.id);
+      const ownTicks = ticks.filter((t) => t.measureId === measure.id);
+      const ownRecords = records.filter((r) => r.measureId === measure.id);
+      return {
+        measure,
+        actions: own,
+        record: ownRecords.find((r) => r.quarter === quarter) ?? null,
+        prefill: prefillQuarterlyRecord({
+          planId,
+          measureId: measure.id,
+          fiscalYear: plan.fiscalYear,
+          quarter,
+          actions: own,
+          ticks: ownTicks,
+          meetings,
+        }),
+        progress: quarterlyProgress(own, ownTicks, plan.fiscalYear)[quarter],
+        halfYear: summarizeRecords(ownRecords, SIX_MONTHS),
+        fullYear: summarizeRecords(ownRecords, FULL_YEAR),
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------- dashboard
+
+export interface UnitProgress {
+  unit: string;
+  progress: ProgressCount;
+}
+
+export interface DashboardView {
+  plan: Plan;
+  measures: { measure: Measure; progress: ProgressCount; due: DueStatus }[];
+  quarters: Record<Quarter, ProgressCount>;
+  units: UnitProgress[];
+  /** Findings marked as weaknesses, lowest score first. */
+  weaknesses: (Finding & { measureNumber: number })[];
+  total: ProgressCount;
+}
+
+export async function dashboardView(
+  db: ItaDatabase,
+  planId: string,
+  today: string,
+): Promise<DashboardView | null> {
+  const plan = await livePlan(db, planId);
+  if (!plan) return null;
+  const { measures, actions, ticks } = await planData(db, planId);
+  const byMeasure = new Map<string, Action[]>();
+  for (const a of actions) {
+    const list = byMeasure.get(a.measureId) ?? [];
+    list.push(a);
+    byMeasure.set(a.measureId, list);
+  }
+  const ticksByMeasure = new Map<string, Progress[]>();
+  for (const t of ticks) {
+    const list = ticksByMeasure.get(t.measureId) ?? [];
+    list.push(t);
+    ticksByMeasure.set(t.measureId, list);
+  }
+  const rows = measures.map((measure) => {
+    const progress = progressOf(byMeasure.get(measure.id) ?? [], ticksByMeasure.get(measure.id) ?? []);
+    return { measure, progress, due: dueStatus(measure.period, progress, today) };
+  });
+  const unitMap = new Map<string, ProgressCount>();
+  for (const { measure, progress } of rows) {
+    for (const unit of responsibleUnits(measure)) {
+      const u = unitMap.get(unit) ?? { done: 0, total: 0 };
+      unitMap.set(unit, { done: u.done + progress.done, total: u.total + progress.total });
+    }
+  }
+  const weaknesses = measures
+    .flatMap((m) =>
+      m.findings.filter((f) => f.kind === 'weakness').map((f) => ({ ...f, measureNumber: m.number })),
+    )
+    .sort((a, b) => (a.score ?? 101) - (b.score ?? 101));
+  return {
+    plan,
+    measures: rows,
+    quarters: quarterlyProgress(actions, ticks, plan.fiscalYear),
+    units: [...unitMap.entries()]
+      .map(([unit, progress]) => ({ unit, progress }))
+      .sort((a, b) => a.unit.localeCompare(b.unit, 'th')),
+    weaknesses,
+    total: progressOf(actions, ticks),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * What a monthly meeting goes through: the actions of measures that run in
+ * the quarter, each with its status in that quarter, grouped by measure or by
+ * responsible unit. "Open" means not yet done this quarter.
+ */
+import { isWithin, quarterRange, type Quarter } from './fiscalCalendar';
+import { compareNumbering } from './numbering';
+import { latestTicks } from './progress';
+import { responsibleUnits } from './responsibleUnits';
+import type { Action, Measure, Period, Progress, TickStatus } from './types';
+
+export interface AgendaItem {
+  action: Action;
+  measure: Measure;
+  /** Latest live tick dated in the quarter. */
+  latest: Progress | undefined;
+  status: TickStatus;
+}
+
+export interface AgendaGroup {
+  key: string;
+  title: string;
+  items: AgendaItem[];
+}
+
+export function overlaps(a: Period, b: Period): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** Actions to go through in a quarter, in measure and numbering order. */
+export function agendaItems(
+  measures: readonly Measure[],
+  actions: readonly Action[],
+  ticks: readonly Progress[],
+  fiscalYear: number,
+  quarter: Quarter,
+): AgendaItem[] {
+  const range = quarterRange(fiscalYear, quarter);
+  const active = new Map(
+    measures.filter((m) => !m.deletedAt && (!m.period || overlaps(m.period, range))).map((m) => [m.id, m]),
+  );
+  const latest = latestTicks(ticks.filter((t) => isWithin(t.date, range)));
+  return actions
+    .filter((a) => !a.deletedAt && active.has(a.measureId))
+    .map((action) => {
+      const tick = latest.get(action.id);
+      return {
+        action,
+        measure: active.get(action.measureId)!,
+        latest: tick,
+        status: tick?.status ?? 'not_started',
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.measure.number - b.measure.number ||
+        (a.action.kind === b.action.kind ? 0 : a.action.kind === 'method' ? -1 : 1) ||
+        compareNumbering(a.action.number, b.action.number),
+    );
+}
+
+export function groupByMeasure(items: readonly AgendaItem[]): AgendaGroup[] {
+  const groups = new Map<string, AgendaGroup>();
+  for (const item of items) {
+    const g = groups.get(item.measure.id) ?? {
+      key: item.measure.id,
+      title: `มาตรการที่ ${item.measure.number} ${item.measure.title}`,
+      items: [],
+    };
+    g.items.push(item);
+    groups.set(item.measure.id, g);
+  }
+  return [...groups.values()];
+}
+
+/** An action whose measure names two units appears under both. */
+export function groupByUnit(items: readonly AgendaItem[]): AgendaGroup[] {
+  const groups = new Map<string, AgendaGroup>();
+  for (const item of items) {
+    for (const unit of responsibleUnits(item.measure)) {
+      const g = groups.get(unit) ?? { key: unit, title: unit, items: [] };
+      g.items.push(item);
+      groups.set(unit, g);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.title.localeCompare(b.title, 'th'));
+}
