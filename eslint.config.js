@@ -14,7 +14,7 @@ const layer = (files, forbidden, message) => ({
 const up = (...names) => names.flatMap((n) => [`../${n}`, `../${n}/*`, `../../${n}/*`, `../../../${n}/*`]);
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', '.reports', '.bench', 'dev-dist'] },
+  { ignores: ['dist', 'node_modules', 'test-results', '.reports', '.bench', 'dev-dist', '.shots'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

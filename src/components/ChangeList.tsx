@@ -3,6 +3,15 @@ import { formatThaiDate, formatThaiDateTime, STATUS_LABELS, type DigitStyle } fr
 import type { TickStatus } from '../domain/types';
 
 const FIELD_LABELS: Record<string, string> = {
+  results: 'ผลการดำเนินงาน',
+  budgetSpent: 'งบประมาณที่ใช้',
+  problems: 'ปัญหา อุปสรรค',
+  suggestions: 'ข้อเสนอแนะ',
+  progress: 'ความก้าวหน้า',
+  title: 'ชื่อ',
+  attendees: 'จำนวนผู้เข้าประชุม',
+  notes: 'บันทึกการประชุม',
+  closedAt: 'การปิดการประชุม',
   text: 'รายละเอียด',
   number: 'ลำดับ',
   kind: 'ประเภท',
@@ -18,9 +27,18 @@ function describe(op: ChangeOp, digits: DigitStyle): string {
       const status = STATUS_LABELS[op.fields.status as TickStatus] ?? String(op.fields.status);
       const date = typeof op.fields.date === 'string' ? formatThaiDate(op.fields.date, { digits }) : '';
       const note = op.fields.note ? ` – “${String(op.fields.note)}”` : '';
-      return `ลงผล: ${status} (${date})${note}`;
+      const correction = op.fields.corrects ? ' (แก้ไขหลังปิดการประชุม)' : '';
+      return `ลงผล: ${status} (${date})${note}${correction}`;
     }
     if (op.kind === 'delete') return 'ยกเลิกการลงผล (เลิกทำ)';
+  }
+  if (op.table === 'evidence') {
+    const name = String(op.fields.name ?? '');
+    if (op.kind === 'put') return `แนบหลักฐาน: ${name}`;
+    if (op.kind === 'delete') return 'ลบหลักฐาน';
+  }
+  if (op.table === 'meetings' && op.kind === 'patch' && 'closedAt' in op.fields && op.fields.closedAt) {
+    return 'ปิดการประชุม';
   }
   if (op.kind === 'put') return 'สร้างรายการ';
   if (op.kind === 'delete') return 'ลบรายการ';

@@ -158,3 +158,25 @@ export async function pendingChanges(db: ItaDatabase): Promise<number> {
   const [all, sent] = await Promise.all([db.outbox.count(), db.outbox.where('sentAt').above('').count()]);
   return all - sent;
 }
+
+/**
+ * The change log of any record, with what hangs off it: a meeting's ticks,
+ * and evidence attached to it. Newest first; undone and deleted entries stay.
+ */
+export async function recordHistory(
+  db: ItaDatabase,
+  table: 'meetings' | 'quarterlyRecords',
+  id: string,
+): Promise<{ changes: ChangeOp[]; planId: string } | null> {
+  const record = await db.table(table).get(id);
+  if (!record) return null;
+  const keys: [string, string][] = [[table, id]];
+  if (table === 'meetings') {
+    for (const t of await db.progress.where('meetingId').equals(id).toArray()) keys.push(['progress', t.id]);
+  }
+  const evidence = await db.evidence.where('[targetTable+targetId]').equals([table, id]).toArray();
+  for (const e of evidence) keys.push(['evidence', e.id]);
+  const changes = await db.outbox.where('[table+id]').anyOf(keys).toArray();
+  changes.sort((a, b) => (b.hlc > a.hlc ? 1 : b.hlc < a.hlc ? -1 : 0));
+  return { changes, planId: (record as { planId: string }).planId };
+}

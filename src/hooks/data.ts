@@ -19,3 +19,6 @@ export function useDigits(): 'arabic' | 'thai' {
   const s = useDeviceSettings();
   return s.status === 'ready' && s.value ? s.value.digits : 'arabic';
 }
+
+export const useRecordHistory = (table: 'meetings' | 'quarterlyRecords', id: string) =>
+  useLiveQuery(() => q.recordHistory(db, table, id), [table, id]);

@@ -47,6 +47,17 @@ export function PlanPage() {
                 {plan.rating && ` (${plan.rating})`}
               </dd>
             </dl>
+            <nav class="plan-links" aria-label="งานติดตาม">
+              <a class="btn btn-primary" href={`/plans/${plan.id}/meetings`}>
+                การประชุมประจำเดือน
+              </a>
+              <a class="btn" href={`/plans/${plan.id}/quarters`}>
+                บันทึกรายไตรมาส
+              </a>
+              <a class="btn" href={`/plans/${plan.id}/dashboard`}>
+                ภาพรวม
+              </a>
+            </nav>
             <h2>ความคืบหน้าทั้งแผน</h2>
             <ProgressBar progress={progress} label="ความคืบหน้าทั้งแผน" />
             <QuarterTable quarters={quarters} caption="ขั้นตอนที่ดำเนินการแล้วในแต่ละไตรมาส" current={current} />

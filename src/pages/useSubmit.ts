@@ -35,8 +35,19 @@ export function useSubmit<F, V>(validate: (form: F) => Validated<V>, save: (valu
   return { errors, formError, busy, submit };
 }
 
+/** Dexie wraps the browser's error (AbortError with `inner`); look through the chain. */
+function isQuotaError(e: unknown): boolean {
+  let x: unknown = e;
+  for (let i = 0; i < 5 && x instanceof Object; i++) {
+    const err = x as { name?: string; message?: string; inner?: unknown; cause?: unknown };
+    if (err.name === 'QuotaExceededError' || /quota/i.test(err.message ?? '')) return true;
+    x = err.inner ?? err.cause;
+  }
+  return false;
+}
+
 export function saveErrorMessage(e: unknown): string {
-  if (e instanceof Error && e.name === 'QuotaExceededError') {
+  if (isQuotaError(e)) {
     return 'บันทึกไม่ได้ เพราะพื้นที่เก็บข้อมูลในเครื่องเต็ม กรุณาลบไฟล์หรือข้อมูลที่ไม่ใช้ แล้วลองใหม่';
   }
   if (e instanceof Error && /[\u0E00-\u0E7F]/.test(e.message)) return e.message;

@@ -1,0 +1,92 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { AgendaItem } from '../domain/meetingAgenda';
+import { STATUS_LABELS } from '../domain/thaiFormat';
+import { TICK_STATUSES, type Progress, type TickStatus } from '../domain/types';
+import { StatusBadge } from './StatusBadge';
+
+const SHORT: Record<TickStatus, string> = { done: 'เสร็จแล้ว', in_progress: 'กำลังทำ', not_started: 'ยังไม่เริ่ม' };
+
+/**
+ * One action in meeting mode: one tap records its status (with the note
+ * typed beside it, if any). Ticks made in this meeting show with undo, or,
+ * once the meeting is closed, a new tap records a correction.
+ */
+export function AgendaRow({
+  item,
+  tickedHere,
+  closed,
+  busy,
+  onTick,
+  onUndo,
+  children,
+}: {
+  item: AgendaItem;
+  tickedHere: Progress | undefined;
+  closed: boolean;
+  busy: boolean;
+  onTick: (status: TickStatus, note: string) => void;
+  onUndo: (tickId: string) => void;
+  children?: ComponentChildren;
+}) {
+  const [note, setNote] = useState('');
+  const { action } = item;
+  const noteId = `note-${action.id}`;
+  return (
+    <li class="agenda-row" data-action-number={action.number}>
+      <p class="action-text">
+        <span class="num">{action.number}</span> {action.text}
+      </p>
+      <p class="action-status">
+        ไตรมาสนี้: <StatusBadge status={item.status} />
+      </p>
+      <div class="status-buttons" role="group" aria-label={`ลงผล ${action.number}`}>
+        {TICK_STATUSES.map((s) => (
+          <button
+            key={s}
+            type="button"
+            class={`btn status-${s}`}
+            aria-pressed={tickedHere?.status === s}
+            disabled={busy}
+            onClick={() => {
+              onTick(s, note);
+              setNote('');
+            }}
+          >
+            {SHORT[s]}
+            <span class="sr-only">
+              {' '}
+              ({STATUS_LABELS[s]} {action.number})
+            </span>
+          </button>
+        ))}
+      </div>
+      <label class="sr-only" for={noteId}>
+        บันทึกสั้นของ {action.number}
+      </label>
+      <input
+        id={noteId}
+        class="agenda-note"
+        placeholder="บันทึกสั้น (ถ้ามี) แล้วแตะสถานะ"
+        value={note}
+        onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
+      />
+      {tickedHere && (
+        <div class="ticked-here">
+          <p>
+            ลงผลในการประชุมนี้: <strong>{STATUS_LABELS[tickedHere.status]}</strong>
+            {tickedHere.corrects && ' (แก้ไขหลังปิดการประชุม)'}
+            {tickedHere.note && ` – ${tickedHere.note}`}
+            {tickedHere.by && ` · ${tickedHere.by}`}
+          </p>
+          {!closed && (
+            <button type="button" class="btn" onClick={() => onUndo(tickedHere.id)}>
+              เลิกทำ<span class="sr-only"> {action.number}</span>
+            </button>
+          )}
+          {children}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,173 @@
+import { useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { AgendaRow } from '../components/AgendaRow';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { groupByMeasure, groupByUnit } from '../domain/meetingAgenda';
+import { formatThaiDate } from '../domain/thaiFormat';
+import type { TickStatus } from '../domain/types';
+import { useDigits } from '../hooks/data';
+import { followUp, useMeetingView } from '../hooks/followUp';
+import { showToast } from '../hooks/toast';
+import { EvidencePanel } from './EvidencePanel';
+import { PageState } from './PageState';
+import { saveErrorMessage } from './useSubmit';
+
+/**
+ * Meeting mode: go through the quarter's actions, grouped by measure or by
+ * responsible unit, one tap each. Works fully offline.
+ */
+export function MeetingPage() {
+  const { params } = useRoute();
+  const meetingId = params.meetingId ?? '';
+  const view = useMeetingView(meetingId);
+  const digits = useDigits();
+  const [grouping, setGrouping] = useState<'measure' | 'unit'>('measure');
+  const [openOnly, setOpenOnly] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function tick(actionId: string, status: TickStatus, note: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      await followUp.tickInMeeting(meetingId, actionId, status, note);
+    } catch (e) {
+      setError(saveErrorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <PageState result={view} notFound="ไม่พบการประชุมนี้">
+      {({ plan, meeting, quarter, items, ticksByAction }) => {
+        const closed = meeting.closedAt !== null;
+        const shown = openOnly
+          ? items.filter((i) => i.status !== 'done' || ticksByAction[i.action.id])
+          : items;
+        const groups = grouping === 'measure' ? groupByMeasure(shown) : groupByUnit(shown);
+        const ticked = Object.keys(ticksByAction).length;
+        return (
+          <section>
+            <nav class="crumbs" aria-label="ตำแหน่ง">
+              <a href={`/plans/${plan.id}`}>{plan.agency.name}</a> ›{' '}
+              <a href={`/plans/${plan.id}/meetings`}>การประชุม</a>
+            </nav>
+            <h1 tabIndex={-1}>ประชุมครั้งที่ {meeting.number}</h1>
+            <p class="meta">
+              {meeting.title} · {formatThaiDate(meeting.date, { digits, long: true })} · ไตรมาส {quarter}
+              {meeting.attendees !== null && ` · ผู้เข้าประชุม ${meeting.attendees} คน`}
+            </p>
+            <p role="status" class="meeting-state">
+              {closed
+                ? 'ปิดการประชุมแล้ว: การลงผลเพิ่มจะบันทึกเป็นรายการแก้ไข ไม่แก้ของเดิม'
+                : `ลงผลแล้ว ${ticked} จาก ${items.length} รายการ`}
+            </p>
+            <fieldset class="toolbar">
+              <legend class="sr-only">การแสดงผล</legend>
+              <label class="choice">
+                <input
+                  type="radio"
+                  name="grouping"
+                  checked={grouping === 'measure'}
+                  onChange={() => setGrouping('measure')}
+                />
+                ตามมาตรการ
+              </label>
+              <label class="choice">
+                <input
+                  type="radio"
+                  name="grouping"
+                  checked={grouping === 'unit'}
+                  onChange={() => setGrouping('unit')}
+                />
+                ตามผู้รับผิดชอบ
+              </label>
+              <label class="choice">
+                <input
+                  type="checkbox"
+                  checked={openOnly}
+                  onChange={(e) => setOpenOnly((e.currentTarget as HTMLInputElement).checked)}
+                />
+                เฉพาะที่ยังไม่เสร็จ
+              </label>
+            </fieldset>
+            {error && (
+              <p role="alert" class="error">
+                {error}
+              </p>
+            )}
+            {groups.length === 0 && <p class="empty">ไม่มีขั้นตอนที่ต้องติดตามในไตรมาสนี้</p>}
+            {groups.map((g) => (
+              <section key={g.key} aria-label={g.title} class="agenda-group">
+                <h2>{g.title}</h2>
+                <ul class="actions">
+                  {g.items.map((item) => {
+                    const here = ticksByAction[item.action.id]?.[0];
+                    return (
+                      <AgendaRow
+                        key={item.action.id}
+                        item={item}
+                        tickedHere={here}
+                        closed={closed}
+                        busy={busy}
+                        onTick={(s, note) => void tick(item.action.id, s, note)}
+                        onUndo={(id) =>
+                          void followUp
+                            .undoMeetingTick(id)
+                            .catch((e: unknown) => setError(saveErrorMessage(e)))
+                        }
+                      >
+                        {here && (
+                          <details>
+                            <summary>หลักฐานของ {item.action.number}</summary>
+                            <EvidencePanel
+                              planId={plan.id}
+                              table="progress"
+                              id={here.id}
+                              label={`การลงผล ${item.action.number}`}
+                            />
+                          </details>
+                        )}
+                      </AgendaRow>
+                    );
+                  })}
+                </ul>
+              </section>
+            ))}
+            <h2>หลักฐานการประชุม</h2>
+            <p class="sub">รูปรายงานการประชุม ภาพกิจกรรม หรือลิงก์ประกาศบนเว็บไซต์</p>
+            <EvidencePanel
+              planId={plan.id}
+              table="meetings"
+              id={meeting.id}
+              label={`การประชุมครั้งที่ ${meeting.number}`}
+            />
+            {meeting.notes && (
+              <>
+                <h2>บันทึกการประชุม</h2>
+                <p class="note">{meeting.notes}</p>
+              </>
+            )}
+            <div class="buttons">
+              <a class="btn" href={`/history/meetings/${meeting.id}`}>
+                ประวัติการแก้ไข
+              </a>
+            </div>
+            {!closed && (
+              <div class="buttons">
+                <ConfirmButton
+                  label="ปิดการประชุม"
+                  confirmLabel="ยืนยันปิดการประชุม"
+                  onConfirm={() =>
+                    void followUp.closeMeeting(meeting.id).then(() => showToast({ message: 'ปิดการประชุมแล้ว' }))
+                  }
+                />
+              </div>
+            )}
+          </section>
+        );
+      }}
+    </PageState>
+  );
+}
