@@ -44,7 +44,7 @@ export default defineConfig({
       manifest,
       includeAssets: ['favicon.svg', 'robots.txt', 'icons/apple-touch-icon.png'],
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,woff2,json,txt}'],
+        globPatterns: ['**/*.{js,mjs,css,html,svg,woff2,json,txt}'],
       },
       devOptions: { enabled: false },
     }),

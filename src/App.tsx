@@ -11,6 +11,16 @@ const MeasurePage = lazy(() => import('./pages/MeasurePage').then((m) => m.Measu
 const ActionFormPage = lazy(() => import('./pages/ActionFormPage').then((m) => m.ActionFormPage));
 const ActionHistoryPage = lazy(() => import('./pages/ActionHistoryPage').then((m) => m.ActionHistoryPage));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => m.SettingsPage));
+const ImportPage = lazy(() => import('./pages/ImportPage').then((m) => m.ImportPage));
+const MeetingsPage = lazy(() => import('./pages/MeetingsPage').then((m) => m.MeetingsPage));
+const MeetingPage = lazy(() => import('./pages/MeetingPage').then((m) => m.MeetingPage));
+const QuarterPage = lazy(() => import('./pages/QuarterPage').then((m) => m.QuarterPage));
+const QuarterlyRecordPage = lazy(() =>
+  import('./pages/QuarterlyRecordPage').then((m) => m.QuarterlyRecordPage),
+);
+const SummaryPage = lazy(() => import('./pages/SummaryPage').then((m) => m.SummaryPage));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => m.DashboardPage));
+const RecordHistoryPage = lazy(() => import('./pages/RecordHistoryPage').then((m) => m.RecordHistoryPage));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
 
 export function App() {
@@ -21,6 +31,7 @@ export function App() {
           <Router>
             <Route path="/" component={PlansPage} />
             <Route path="/plans/new" component={PlanFormPage} />
+            <Route path="/import" component={ImportPage} />
             <Route path="/plans/:planId" component={PlanPage} />
             <Route path="/plans/:planId/edit" component={PlanFormPage} />
             <Route path="/plans/:planId/measures/new" component={MeasureFormPage} />
@@ -29,6 +40,17 @@ export function App() {
             <Route path="/measures/:measureId/actions/new" component={ActionFormPage} />
             <Route path="/actions/:actionId/edit" component={ActionFormPage} />
             <Route path="/actions/:actionId/history" component={ActionHistoryPage} />
+            <Route path="/plans/:planId/meetings" component={MeetingsPage} />
+            <Route path="/meetings/:meetingId" component={MeetingPage} />
+            <Route path="/plans/:planId/quarters" component={QuarterPage} />
+            <Route path="/plans/:planId/quarters/:quarter" component={QuarterPage} />
+            <Route
+              path="/plans/:planId/quarters/:quarter/measures/:measureId"
+              component={QuarterlyRecordPage}
+            />
+            <Route path="/plans/:planId/summary/:period" component={SummaryPage} />
+            <Route path="/plans/:planId/dashboard" component={DashboardPage} />
+            <Route path="/history/:table/:id" component={RecordHistoryPage} />
             <Route path="/settings" component={SettingsPage} />
             <Route default component={NotFoundPage} />
           </Router>

@@ -14,7 +14,15 @@ export function PlansPage() {
           <h1 tabIndex={-1}>แผนมาตรการของหน่วยงาน</h1>
           {list.length === 0 ? (
             <div class="empty">
-              <p>ยังไม่มีแผนในเครื่องนี้ เริ่มจากสร้างแผนมาตรการประจำปีงบประมาณของหน่วยงาน</p>
+              <p>ยังไม่มีแผนในเครื่องนี้ เริ่มจากนำเข้าเอกสารมาตรการของหน่วยงาน ลองใช้แผนตัวอย่าง หรือสร้างแผนเอง</p>
+              <p class="buttons">
+                <a href="/import" class="btn btn-primary">
+                  นำเข้าเอกสารมาตรการของหน่วยงาน
+                </a>
+                <a href="/import?sample=1" class="btn">
+                  ลองใช้แผนตัวอย่าง
+                </a>
+              </p>
             </div>
           ) : (
             <ul class="cards">
@@ -35,6 +43,11 @@ export function PlansPage() {
             <a href="/plans/new" class="btn btn-primary">
               + สร้างแผนใหม่
             </a>
+            {list.length > 0 && (
+              <a href="/import" class="btn">
+                นำเข้าเอกสาร
+              </a>
+            )}
           </p>
         </section>
       )}
