@@ -6,7 +6,7 @@
  */
 import type { Table } from 'dexie';
 import { diffFields, recordRev, stampFields, type ChangeKind, type ChangeOp } from '../domain/changeLog';
-import { tickHlc } from '../domain/hlc';
+import { receiveHlc, tickHlc } from '../domain/hlc';
 import type { RecordMeta, TableName } from '../domain/types';
 import { ensureDevice, HLC_KEY, SEQ_KEY, type DeviceSettings } from './device';
 import type { ItaDatabase } from './schema';
@@ -42,6 +42,17 @@ export interface Writer {
   /** Undo a soft delete. */
   restore(table: TableName, id: string): Promise<void>;
   get(table: TableName, id: string): Promise<Row | undefined>;
+  /**
+   * Store a record merged from elsewhere (an import) with the stamps the
+   * merge chose, logging the fields it changed. The device clock moves past
+   * the incoming stamps so later local edits win over them.
+   */
+  putMerged(
+    table: TableName,
+    row: Record<string, unknown> & { id: string; stamps: Record<string, string> },
+    changed: string[],
+    previous: Row | undefined,
+  ): Promise<void>;
 }
 
 /** Tables a write may touch: the logged record tables, and `files` (bytes, not logged). */
@@ -145,6 +156,41 @@ export async function write<T>(
         await change(name, row, { deletedAt: null }, 'restore');
       },
       get: (name, id) => table(name).get(id),
+      async putMerged(name, row, changed, previous) {
+        const newest = recordRev(row.stamps);
+        if (newest) {
+          const last = ((await db.meta.get(HLC_KEY))?.value as string | undefined) ?? null;
+          if (last === null || newest > last) {
+            await db.meta.put({
+              key: HLC_KEY,
+              value: receiveHlc(last, newest, now.getTime(), device.deviceId),
+            });
+          }
+        }
+        const fields: Record<string, unknown> = {};
+        const before: Record<string, unknown> = {};
+        for (const key of changed) {
+          fields[key] = row[key];
+          if (previous) before[key] = previous[key];
+        }
+        // Only the stamps moved (the same values, stamped later elsewhere): nothing to tell.
+        if (changed.length > 0) {
+          await log(
+            name,
+            row.id,
+            previous ? 'patch' : 'put',
+            fields,
+            previous ? before : null,
+            previous ? recordRev(previous.stamps) : null,
+          );
+        }
+        await table(name).put({
+          createdAt: at,
+          deletedAt: null,
+          ...row,
+          updatedAt: at,
+        } as Row);
+      },
     };
     return fn(writer);
   });

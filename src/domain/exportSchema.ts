@@ -25,7 +25,12 @@ const META = {
   updatedAt: v.optional(INSTANT),
   deletedAt: v.optional(v.nullable(INSTANT)),
   /** Field name → HLC stamp; the higher stamp wins a field on import. */
-  stamps: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(200)))),
+  stamps: v.optional(
+    v.record(
+      v.pipe(v.string(), v.maxLength(64)),
+      v.pipe(v.string(), v.regex(/^$|^\d{15}-\d{6}-[A-Za-z0-9._:-]{1,64}$/)),
+    ),
+  ),
 };
 
 export const periodSchema = v.object({ start: ISO_DATE, end: ISO_DATE });
