@@ -17,6 +17,23 @@ export interface FileRow {
   createdAt: string;
 }
 
+/** An export waiting for (or done with) its upload to the agency's server. */
+export interface UploadRow {
+  /** The export's id: the server stores it once. */
+  id: string;
+  createdAt: string;
+  /** What it covers, for people: e.g. the agency and fiscal year. */
+  label: string;
+  /** The export document as JSON text, sent as it is on every try. */
+  body: string;
+  status: 'waiting' | 'sent' | 'failed';
+  attempts: number;
+  /** Epoch ms before which it is not retried (backoff). */
+  nextAttemptAt: number;
+  lastError: string | null;
+  sentAt: string | null;
+}
+
 /** Device-local settings and counters, one row per key. */
 export interface MetaRow {
   key: string;
@@ -36,6 +53,8 @@ export const SCHEMA_V1 = {
   evidence: 'id, planId, [targetTable+targetId], sha256',
   // Bytes of photos and files, content-addressed; evidence records point here.
   files: 'sha256',
+  // Exports waiting to be uploaded to the agency's server (sync/uploadQueue.ts).
+  uploads: 'id, status, createdAt',
   // The change log is the audit trail and the sync outbox (sync.md).
   outbox: 'opId, &deviceSeq, [table+id], at, sentAt',
   meta: 'key',
@@ -50,6 +69,7 @@ export class ItaDatabase extends Dexie {
   quarterlyRecords!: EntityTable<QuarterlyRecord, 'id'>;
   evidence!: EntityTable<Evidence, 'id'>;
   files!: EntityTable<FileRow, 'sha256'>;
+  uploads!: EntityTable<UploadRow, 'id'>;
   outbox!: EntityTable<ChangeOp, 'opId'>;
   meta!: EntityTable<MetaRow, 'key'>;
 

@@ -20,4 +20,15 @@ self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
+// Background Sync (Chromium only) wakes the open pages, which do the sending.
+self.addEventListener('sync', (event) => {
+  const e = event as ExtendableEvent & { tag?: string };
+  if (e.tag !== 'upload-exports') return;
+  e.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((clients) => {
+      for (const c of clients) c.postMessage({ type: 'UPLOAD_SYNC' });
+    }),
+  );
+});
+
 clientsClaim();
