@@ -21,6 +21,9 @@ const QuarterlyRecordPage = lazy(() =>
 const SummaryPage = lazy(() => import('./pages/SummaryPage').then((m) => m.SummaryPage));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => m.DashboardPage));
 const RecordHistoryPage = lazy(() => import('./pages/RecordHistoryPage').then((m) => m.RecordHistoryPage));
+const ExportPage = lazy(() => import('./pages/ExportPage').then((m) => m.ExportPage));
+const ImportFilePage = lazy(() => import('./pages/ImportFilePage').then((m) => m.ImportFilePage));
+const EnrolPage = lazy(() => import('./pages/EnrolPage').then((m) => m.EnrolPage));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
 
 export function App() {
@@ -51,6 +54,9 @@ export function App() {
             <Route path="/plans/:planId/summary/:period" component={SummaryPage} />
             <Route path="/plans/:planId/dashboard" component={DashboardPage} />
             <Route path="/history/:table/:id" component={RecordHistoryPage} />
+            <Route path="/export" component={ExportPage} />
+            <Route path="/import-file" component={ImportFilePage} />
+            <Route path="/enrol" component={EnrolPage} />
             <Route path="/settings" component={SettingsPage} />
             <Route default component={NotFoundPage} />
           </Router>

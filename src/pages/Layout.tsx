@@ -23,7 +23,11 @@ export function Layout({ children }: { children: ComponentChildren }) {
 
   useEffect(() => {
     // After the first screen is up: asking is not urgent, and the first screen is.
-    const id = setTimeout(() => void requestPersistentStorage(), 2000);
+    const id = setTimeout(() => {
+      void requestPersistentStorage();
+      // The upload queue's triggers load after the first screen, in their own chunk.
+      void import('../hooks/upload').then((m) => m.startUploads());
+    }, 2000);
     return () => clearTimeout(id);
   }, []);
 

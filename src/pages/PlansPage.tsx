@@ -48,6 +48,12 @@ export function PlansPage() {
                 นำเข้าเอกสาร
               </a>
             )}
+            <a href="/export" class="btn">
+              ส่งออกและส่งรายงาน
+            </a>
+            <a href="/import-file" class="btn">
+              นำเข้าไฟล์ส่งออก
+            </a>
           </p>
         </section>
       )}

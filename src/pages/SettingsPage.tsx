@@ -107,6 +107,16 @@ export function SettingsPage() {
         </div>
       </form>
 
+      <h2>เซิร์ฟเวอร์ของหน่วยงาน</h2>
+      <p>
+        <a class="btn" href="/enrol">
+          ลงทะเบียนอุปกรณ์กับเซิร์ฟเวอร์
+        </a>{' '}
+        <a class="btn" href="/export">
+          ส่งออกและสถานะการส่ง
+        </a>
+      </p>
+
       <h2>พื้นที่เก็บข้อมูล</h2>
       {storage === null ? (
         <p role="status">กำลังตรวจสอบ…</p>

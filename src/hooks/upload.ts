@@ -1,0 +1,49 @@
+/**
+ * The app's upload queue and enrolment, bound to the one database and the
+ * real network. Loaded after the first screen (see Layout).
+ */
+import { db } from '../db/db';
+import { enrolDevice } from '../sync/enrol';
+import { readServerSettings, readUploadStatus, saveServerSettings } from '../sync/serverSettings';
+import { makeUploader } from '../sync/uploadQueue';
+import { requestBackgroundSync, startUploadTriggers } from '../sync/uploadTriggers';
+import { useLiveQuery } from './useLiveQuery';
+
+export const uploader = makeUploader(db, {
+  fetch: (...args) => fetch(...args),
+  now: () => new Date(),
+  random: Math.random,
+});
+
+let stop: (() => void) | null = null;
+export function startUploads(): void {
+  stop ??= startUploadTriggers(uploader);
+}
+
+export async function queueExport(id: string, label: string, body: string): Promise<void> {
+  await uploader.enqueue(id, label, body);
+  await requestBackgroundSync();
+  if (navigator.onLine) void uploader.send();
+}
+
+export const enrol = (input: { serverUrl: string; code: string; deviceName: string }) =>
+  enrolDevice(db, fetch, input, new Date());
+
+export const forgetServer = () => saveServerSettings(db, null);
+
+export function useUploadState() {
+  return useLiveQuery(async () => {
+    const [server, status, uploads] = await Promise.all([
+      readServerSettings(db),
+      readUploadStatus(db),
+      db.uploads.orderBy('createdAt').reverse().limit(20).toArray(),
+    ]);
+    const waiting = await db.uploads.where('status').equals('waiting').count();
+    return {
+      server: server && { url: server.url, deviceId: server.deviceId, enrolledAt: server.enrolledAt },
+      status,
+      waiting,
+      recent: uploads.map(({ body: _body, ...rest }) => rest),
+    };
+  }, []);
+}
