@@ -52,5 +52,21 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // The follow-up screens (meetings, evidence, quarterly records,
+        // dashboard) share much code: one chunk instead of ten small ones
+        // makes them open faster offline. Nothing here is on the first screen.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'follow-up',
+              includeDependenciesRecursively: false,
+              test: /src\/(pages\/(Meetings?|Evidence|Quarter|QuarterlyRecord|Summary|Dashboard|RecordHistory)Page|pages\/EvidencePanel|pages\/currentQuarter|components\/(AgendaRow|QuarterNav|DueList|WeakFindings|charts\/)|db\/followUp|hooks\/(followUp|useStoredFile)|domain\/(followUpValidation|meetingAgenda|quarterlyReport|dueStatus|responsibleUnits)|media\/)/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,4 +1,6 @@
+import type { AnyComponent } from 'preact';
 import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso';
+import { exec } from 'preact-iso/router';
 import { Layout } from './pages/Layout';
 import { PlansPage } from './pages/PlansPage';
 
@@ -26,38 +28,48 @@ const ImportFilePage = lazy(() => import('./pages/ImportFilePage').then((m) => m
 const EnrolPage = lazy(() => import('./pages/EnrolPage').then((m) => m.EnrolPage));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
 
+/** Every route, in match order. */
+const ROUTES: [string, AnyComponent][] = [
+  ['/', PlansPage],
+  ['/plans/new', PlanFormPage],
+  ['/import', ImportPage],
+  ['/plans/:planId', PlanPage],
+  ['/plans/:planId/edit', PlanFormPage],
+  ['/plans/:planId/measures/new', MeasureFormPage],
+  ['/measures/:measureId', MeasurePage],
+  ['/measures/:measureId/edit', MeasureFormPage],
+  ['/measures/:measureId/actions/new', ActionFormPage],
+  ['/actions/:actionId/edit', ActionFormPage],
+  ['/actions/:actionId/history', ActionHistoryPage],
+  ['/plans/:planId/meetings', MeetingsPage],
+  ['/meetings/:meetingId', MeetingPage],
+  ['/plans/:planId/quarters', QuarterPage],
+  ['/plans/:planId/quarters/:quarter', QuarterPage],
+  ['/plans/:planId/quarters/:quarter/measures/:measureId', QuarterlyRecordPage],
+  ['/plans/:planId/summary/:period', SummaryPage],
+  ['/plans/:planId/dashboard', DashboardPage],
+  ['/history/:table/:id', RecordHistoryPage],
+  ['/export', ExportPage],
+  ['/import-file', ImportFilePage],
+  ['/enrol', EnrolPage],
+  ['/settings', SettingsPage],
+];
+
+// Start loading the page the app opens on while the shell starts, rather than
+// after the first render: a deep link (or a reload) shows its page sooner.
+const opening = ROUTES.find(([path]) => exec(location.pathname, path));
+const openingPage = opening?.[1] as { preload?: () => Promise<unknown> } | undefined;
+void openingPage?.preload?.();
+
 export function App() {
   return (
     <LocationProvider>
       <Layout>
         <ErrorBoundary>
           <Router>
-            <Route path="/" component={PlansPage} />
-            <Route path="/plans/new" component={PlanFormPage} />
-            <Route path="/import" component={ImportPage} />
-            <Route path="/plans/:planId" component={PlanPage} />
-            <Route path="/plans/:planId/edit" component={PlanFormPage} />
-            <Route path="/plans/:planId/measures/new" component={MeasureFormPage} />
-            <Route path="/measures/:measureId" component={MeasurePage} />
-            <Route path="/measures/:measureId/edit" component={MeasureFormPage} />
-            <Route path="/measures/:measureId/actions/new" component={ActionFormPage} />
-            <Route path="/actions/:actionId/edit" component={ActionFormPage} />
-            <Route path="/actions/:actionId/history" component={ActionHistoryPage} />
-            <Route path="/plans/:planId/meetings" component={MeetingsPage} />
-            <Route path="/meetings/:meetingId" component={MeetingPage} />
-            <Route path="/plans/:planId/quarters" component={QuarterPage} />
-            <Route path="/plans/:planId/quarters/:quarter" component={QuarterPage} />
-            <Route
-              path="/plans/:planId/quarters/:quarter/measures/:measureId"
-              component={QuarterlyRecordPage}
-            />
-            <Route path="/plans/:planId/summary/:period" component={SummaryPage} />
-            <Route path="/plans/:planId/dashboard" component={DashboardPage} />
-            <Route path="/history/:table/:id" component={RecordHistoryPage} />
-            <Route path="/export" component={ExportPage} />
-            <Route path="/import-file" component={ImportFilePage} />
-            <Route path="/enrol" component={EnrolPage} />
-            <Route path="/settings" component={SettingsPage} />
+            {ROUTES.map(([path, component]) => (
+              <Route key={path} path={path} component={component} />
+            ))}
             <Route default component={NotFoundPage} />
           </Router>
         </ErrorBoundary>

@@ -66,8 +66,8 @@ export async function listMeetings(
 ): Promise<{ plan: Plan; meetings: MeetingSummary[] } | null> {
   const plan = await livePlan(db, planId);
   if (!plan) return null;
-  const meetings = live(await db.meetings.where('planId').equals(planId).toArray()).sort(
-    (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
+  const meetings = live(await db.meetings.where('planId').equals(planId).toArray()).sort((a, b) =>
+    a.date === b.date ? (b.createdAt > a.createdAt ? 1 : -1) : b.date > a.date ? 1 : -1,
   );
   const counts = await Promise.all(
     meetings.map((m) =>
@@ -98,7 +98,9 @@ export async function meetingView(db: ItaDatabase, meetingId: string): Promise<M
   if (!plan) return null;
   const { measures, actions, ticks } = await planData(db, plan.id);
   const { quarter } = quarterOf(meeting.date);
-  const own = ticks.filter((t) => t.meetingId === meetingId).sort((a, b) => b.at.localeCompare(a.at));
+  const own = ticks
+    .filter((t) => t.meetingId === meetingId)
+    .sort((a, b) => (b.at > a.at ? 1 : b.at < a.at ? -1 : 0));
   const ticksByAction: Record<string, Progress[]> = {};
   for (const t of own) (ticksByAction[t.actionId] ??= []).push(t);
   const evidence = await evidenceFor(db, [
@@ -126,7 +128,7 @@ export async function evidenceFor(
     .where('[targetTable+targetId]')
     .anyOf(targets.map((t) => [t.table, t.id]))
     .toArray();
-  return live(rows).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return live(rows).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 }
 
 /** The stored bytes of a photo or file (and its thumbnail), or null when missing on this device. */

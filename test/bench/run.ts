@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { followUpBench } from './followUp';
 import { startupBench } from './startup';
 import { killChildren, runChild } from './util';
 
@@ -20,7 +21,10 @@ const details = process.argv.includes('--details');
 const BENCHES: Bench[] = [
   { name: 'startup', run: () => startupBench(details) },
   { name: 'parse', script: 'test/bench/parse.ts', timeoutMs: 5 * 60_000 },
+  { name: 'followUp', run: () => followUpBench(details) },
 ];
+// BENCH_ONLY=followUp (comma-separated names) runs only those benches.
+const only = process.env.BENCH_ONLY?.split(',').map((n) => n.trim());
 const WATCHDOG_MS = 15 * 60_000;
 
 // Paths (and the app server's static root) are relative to the project.
@@ -33,7 +37,7 @@ const watchdog = setTimeout(() => {
 }, WATCHDOG_MS);
 
 let failed = false;
-for (const bench of BENCHES) {
+for (const bench of BENCHES.filter((b) => !only || only.includes(b.name))) {
   try {
     if ('run' in bench) {
       for (const line of await bench.run()) console.log(line);
