@@ -9,7 +9,7 @@ import { mergeRecord, type Stamped } from '../domain/mergeRecord';
 import type { ValidExportDocument } from '../domain/exportSchema';
 import type { TableName } from '../domain/types';
 import type { ItaDatabase } from './schema';
-import { write, type WriteDeps } from './writer';
+import { write, type MergedItem, type WriteDeps } from './writer';
 
 type RecordTable = Exclude<TableName, never>;
 
@@ -110,6 +110,7 @@ export async function applyImport(
     const preview = Object.fromEntries(
       TABLES.map((t) => [t, { added: 0, updated: 0, unchanged: 0, keptNewer: 0 }]),
     ) as ImportPreview;
+    const batches = new Map<RecordTable, MergedItem[]>();
     for (const { table, merged, previous } of await mergeAll(db, flat)) {
       const s = preview[table];
       if (merged.keptLocal.length > 0) s.keptNewer++;
@@ -120,13 +121,15 @@ export async function applyImport(
       if (merged.isNew) s.added++;
       else if (merged.changed.length > 0) s.updated++;
       else s.unchanged++;
-      await w.putMerged(
-        table,
-        merged.record as Stamped & { stamps: Record<string, string> },
-        merged.changed,
-        previous as Parameters<typeof w.putMerged>[3],
-      );
+      const batch = batches.get(table) ?? [];
+      batch.push({
+        row: merged.record as MergedItem['row'],
+        changed: merged.changed,
+        previous: previous as MergedItem['previous'],
+      });
+      batches.set(table, batch);
     }
+    for (const [table, items] of batches) await w.putMergedBatch(table, items);
     let filesAdded = 0;
     for (const e of flat.evidence) {
       const sha = e.sha256 as string | null;

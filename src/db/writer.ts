@@ -9,7 +9,7 @@ import { diffFields, recordRev, stampFields, type ChangeKind, type ChangeOp } fr
 import { receiveHlc, tickHlc } from '../domain/hlc';
 import type { RecordMeta, TableName } from '../domain/types';
 import { ensureDevice, HLC_KEY, SEQ_KEY, type DeviceSettings } from './device';
-import type { ItaDatabase } from './schema';
+import type { ItaDatabase, MetaRow } from './schema';
 
 export interface WriteDeps {
   /** Wall clock; tests pass a fixed one. */
@@ -43,16 +43,17 @@ export interface Writer {
   restore(table: TableName, id: string): Promise<void>;
   get(table: TableName, id: string): Promise<Row | undefined>;
   /**
-   * Store a record merged from elsewhere (an import) with the stamps the
-   * merge chose, logging the fields it changed. The device clock moves past
-   * the incoming stamps so later local edits win over them.
+   * Store records merged from elsewhere (an import) with the stamps the merge
+   * chose, logging the fields each changed, in bulk. The device clock moves
+   * past the incoming stamps so later local edits win over them.
    */
-  putMerged(
-    table: TableName,
-    row: Record<string, unknown> & { id: string; stamps: Record<string, string> },
-    changed: string[],
-    previous: Row | undefined,
-  ): Promise<void>;
+  putMergedBatch(table: TableName, items: MergedItem[]): Promise<void>;
+}
+
+export interface MergedItem {
+  row: Record<string, unknown> & { id: string; stamps: Record<string, string> };
+  changed: string[];
+  previous: (RecordMeta & Record<string, unknown>) | undefined;
 }
 
 /** Tables a write may touch: the logged record tables, and `files` (bytes, not logged). */
@@ -156,40 +157,52 @@ export async function write<T>(
         await change(name, row, { deletedAt: null }, 'restore');
       },
       get: (name, id) => table(name).get(id),
-      async putMerged(name, row, changed, previous) {
-        const newest = recordRev(row.stamps);
-        if (newest) {
-          const last = ((await db.meta.get(HLC_KEY))?.value as string | undefined) ?? null;
-          if (last === null || newest > last) {
-            await db.meta.put({
-              key: HLC_KEY,
-              value: receiveHlc(last, newest, now.getTime(), device.deviceId),
+      async putMergedBatch(name, items) {
+        if (items.length === 0) return;
+        let seq = ((await db.meta.get(SEQ_KEY))?.value as number | undefined) ?? 0;
+        let last = ((await db.meta.get(HLC_KEY))?.value as string | undefined) ?? null;
+        let newest: string | null = null;
+        for (const { row } of items) {
+          const rev = recordRev(row.stamps);
+          if (rev && (newest === null || rev > newest)) newest = rev;
+        }
+        if (newest && (last === null || newest > last))
+          last = receiveHlc(last, newest, now.getTime(), device.deviceId);
+        const ops: ChangeOp[] = [];
+        const rows: Row[] = [];
+        for (const { row, changed, previous } of items) {
+          // Only the stamps moved (the same values, stamped later elsewhere): nothing to tell.
+          if (changed.length > 0) {
+            last = tickHlc(last, now.getTime(), device.deviceId);
+            const fields: Record<string, unknown> = {};
+            const before: Record<string, unknown> = {};
+            for (const key of changed) {
+              fields[key] = row[key];
+              if (previous) before[key] = previous[key];
+            }
+            ops.push({
+              opId: deps.newId(),
+              deviceId: device.deviceId,
+              deviceSeq: ++seq,
+              table: name,
+              id: row.id,
+              kind: previous ? 'patch' : 'put',
+              fields,
+              before: previous ? before : null,
+              baseRev: previous ? recordRev(previous.stamps) : null,
+              hlc: last,
+              at,
+              by: device.staffName,
+              sentAt: null,
             });
           }
+          rows.push({ createdAt: at, deletedAt: null, ...row, updatedAt: at } as Row);
         }
-        const fields: Record<string, unknown> = {};
-        const before: Record<string, unknown> = {};
-        for (const key of changed) {
-          fields[key] = row[key];
-          if (previous) before[key] = previous[key];
-        }
-        // Only the stamps moved (the same values, stamped later elsewhere): nothing to tell.
-        if (changed.length > 0) {
-          await log(
-            name,
-            row.id,
-            previous ? 'patch' : 'put',
-            fields,
-            previous ? before : null,
-            previous ? recordRev(previous.stamps) : null,
-          );
-        }
-        await table(name).put({
-          createdAt: at,
-          deletedAt: null,
-          ...row,
-          updatedAt: at,
-        } as Row);
+        await db.outbox.bulkAdd(ops);
+        await table(name).bulkPut(rows);
+        const meta: MetaRow[] = [{ key: SEQ_KEY, value: seq }];
+        if (last !== null) meta.push({ key: HLC_KEY, value: last });
+        await db.meta.bulkPut(meta);
       },
     };
     return fn(writer);
