@@ -3,17 +3,41 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A server of our own on another port, serving a copy of a build we can replace ("deploy"). */
-export async function startOwnServer(distDir: string, port: number): Promise<{ stop: () => void }> {
+export interface OwnServer {
+  /** Stops it (SIGTERM) and waits until it has exited and released its data folder. */
+  stop: () => Promise<void>;
+  /** Kills it at once (SIGKILL), as a crash or power cut would. */
+  kill: () => Promise<void>;
+}
+
+/**
+ * A server of our own on another port, serving a build we can replace
+ * ("deploy"), with its own embedded database in `dataDir` (a new temporary
+ * folder unless given, so a restart can reuse it).
+ */
+export async function startOwnServer(distDir: string, port: number, dataDir?: string): Promise<OwnServer> {
   const child: ChildProcess = spawn('node_modules/.bin/tsx', ['src/cli/start.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DIST_DIR: distDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DIST_DIR: distDir,
+      DATA_DIR: dataDir ?? mkdtempSync(join(tmpdir(), 'ita-data-')),
+      LOG: 'silent',
+    },
     stdio: 'ignore',
   });
-  const deadline = Date.now() + 30_000;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const end = (signal: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('server exited while starting');
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (r.ok) return { stop: () => child.kill('SIGTERM') };
+      if (r.ok) return { stop: end('SIGTERM'), kill: end('SIGKILL') };
     } catch {
       // not up yet
     }

@@ -53,7 +53,7 @@ test('a new deployment shows the Thai update prompt, and applying it keeps data 
       /1 จาก 1/,
     );
   } finally {
-    server.stop();
+    await server.stop();
     rmSync(served, { recursive: true, force: true });
   }
 });
