@@ -1,0 +1,134 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { LocationProvider, Route, Router } from 'preact-iso';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../src/db/db';
+import { bangkokDate, fiscalYearOf, quarterOf } from '../../src/domain/fiscalCalendar';
+import { commands } from '../../src/hooks/commands';
+import { followUp } from '../../src/hooks/followUp';
+import { MeetingPage } from '../../src/pages/MeetingPage';
+import { QuarterlyRecordPage } from '../../src/pages/QuarterlyRecordPage';
+
+const today = bangkokDate(new Date());
+const fiscalYear = fiscalYearOf(today);
+const { quarter } = quarterOf(today);
+
+async function seed() {
+  const planId = await commands.createPlan({
+    agency: { name: 'อบต.ประชุม', district: '', province: '' },
+    assessmentYear: fiscalYear - 1,
+    fiscalYear,
+    overallScore: null,
+    rating: '',
+    constraints: [],
+  });
+  const m1 = await commands.createMeasure(planId, {
+    number: 1,
+    title: 'เปิดเผยข้อมูล',
+    responsible: 'สำนักปลัด',
+    period: null,
+  });
+  const m2 = await commands.createMeasure(planId, {
+    number: 2,
+    title: 'จัดซื้อจัดจ้าง',
+    responsible: 'กองคลัง',
+    period: null,
+  });
+  const a1 = await commands.createAction(m1, { kind: 'step', number: '3.1', text: 'ลงเว็บไซต์' });
+  await commands.createAction(m1, { kind: 'step', number: '3.2', text: 'ติดประกาศ' });
+  await commands.createAction(m2, { kind: 'step', number: '3.1', text: 'รายงานผล' });
+  const meetingId = await followUp.createMeeting(planId, {
+    date: today,
+    number: `2/${fiscalYear}`,
+    title: 'ประชุมประจำเดือน',
+    attendees: 9,
+    notes: '',
+  });
+  return { planId, m1, a1, meetingId };
+}
+
+/** A paragraph whose whole text (across inline elements) matches. */
+const paragraph = (re: RegExp) => (_: string, el: Element | null) =>
+  el?.tagName === 'P' && re.test(el.textContent ?? '');
+
+function renderAt(url: string) {
+  history.replaceState(null, '', url);
+  return render(
+    <LocationProvider>
+      <Router>
+        <Route path="/meetings/:meetingId" component={MeetingPage} />
+        <Route path="/plans/:planId/quarters/:quarter/measures/:measureId" component={QuarterlyRecordPage} />
+      </Router>
+    </LocationProvider>,
+  );
+}
+
+beforeEach(async () => {
+  sessionStorage.clear();
+  await Promise.all(db.tables.map((t) => t.clear()));
+});
+
+describe('meeting mode', () => {
+  it('one tap with a note records a tick of this meeting, and undo removes it', async () => {
+    const { meetingId, a1 } = await seed();
+    renderAt(`/meetings/${meetingId}`);
+    expect(await screen.findByText('ลงผลแล้ว 0 จาก 3 รายการ')).toBeTruthy();
+    const group = screen.getByRole('region', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' });
+    fireEvent.input(within(group).getByLabelText('บันทึกสั้นของ 3.1'), { target: { value: 'ลงแล้ว' } });
+    fireEvent.click(within(group).getByRole('button', { name: /เสร็จแล้ว.*3\.1/ }));
+    expect(await screen.findByText(paragraph(/ลงผลในการประชุมนี้: ดำเนินการแล้ว – ลงแล้ว/))).toBeTruthy();
+    expect(screen.getByText('ลงผลแล้ว 1 จาก 3 รายการ')).toBeTruthy();
+    const tick = (await db.progress.where('actionId').equals(a1).toArray())[0]!;
+    expect(tick).toMatchObject({ meetingId, status: 'done', note: 'ลงแล้ว', date: today });
+
+    fireEvent.click(within(group).getByRole('button', { name: /เลิกทำ/ }));
+    await waitFor(() => expect(screen.getByText('ลงผลแล้ว 0 จาก 3 รายการ')).toBeTruthy());
+    expect((await db.progress.get(tick.id))!.deletedAt).not.toBeNull();
+  });
+
+  it('groups the same actions by responsible unit', async () => {
+    const { meetingId } = await seed();
+    renderAt(`/meetings/${meetingId}`);
+    fireEvent.click(await screen.findByLabelText('ตามผู้รับผิดชอบ'));
+    const units = screen.getAllByRole('region').map((r) => r.getAttribute('aria-label'));
+    expect(units).toEqual(['กองคลัง', 'สำนักปลัด']);
+    expect(within(screen.getByRole('region', { name: 'สำนักปลัด' })).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('after closing, undo is gone and a new tap is recorded as a correction', async () => {
+    const { meetingId, a1 } = await seed();
+    await followUp.tickInMeeting(meetingId, a1, 'in_progress', '');
+    await followUp.closeMeeting(meetingId);
+    renderAt(`/meetings/${meetingId}`);
+    expect(await screen.findByText(/ปิดการประชุมแล้ว/)).toBeTruthy();
+    const group = screen.getByRole('region', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' });
+    expect(within(group).queryByRole('button', { name: /เลิกทำ/ })).toBeNull();
+    fireEvent.click(within(group).getByRole('button', { name: /เสร็จแล้ว.*3\.1/ }));
+    expect(await screen.findByText(paragraph(/แก้ไขหลังปิดการประชุม/))).toBeTruthy();
+    expect(await db.progress.where('actionId').equals(a1).count()).toBe(2);
+  });
+});
+
+describe('quarterly record', () => {
+  it('starts prefilled from the quarter’s ticks and saves what the person edits', async () => {
+    const { planId, m1, a1, meetingId } = await seed();
+    await followUp.tickInMeeting(meetingId, a1, 'done', 'ลงเว็บ อบต. แล้ว');
+    renderAt(`/plans/${planId}/quarters/${quarter}/measures/${m1}`);
+    const results = (await screen.findByLabelText('ผลการดำเนินงาน')) as HTMLTextAreaElement;
+    await waitFor(() => expect(results.value).toMatch(/3\.1 ลงเว็บไซต์: ดำเนินการแล้ว .*ลงเว็บ อบต\. แล้ว/));
+    expect(results.value).toMatch(new RegExp(`ครั้งที่ 2/${fiscalYear}`));
+    expect((screen.getByLabelText('ความก้าวหน้า (ร้อยละ)') as HTMLInputElement).value).toBe('50');
+
+    fireEvent.input(screen.getByLabelText('งบประมาณที่ใช้ (บาท)'), { target: { value: '-5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'บันทึก' }));
+    expect(await screen.findByText(/งบประมาณที่ใช้ต้องเป็นจำนวนเงิน/)).toBeTruthy();
+    expect(await db.quarterlyRecords.count()).toBe(0);
+
+    fireEvent.input(screen.getByLabelText('งบประมาณที่ใช้ (บาท)'), { target: { value: '1,250.50' } });
+    fireEvent.click(screen.getByLabelText('ฉบับสมบูรณ์'));
+    fireEvent.click(screen.getByRole('button', { name: 'บันทึก' }));
+    await waitFor(async () => expect(await db.quarterlyRecords.count()).toBe(1));
+    const saved = (await db.quarterlyRecords.toArray())[0]!;
+    expect(saved).toMatchObject({ budgetSpent: 1250.5, status: 'final', progress: 50, quarter });
+    expect(saved.results).toMatch(/ลงเว็บ อบต\. แล้ว/);
+  });
+});
