@@ -1,0 +1,131 @@
+/**
+ * The two-way sync protocol (sync.md), shared by the page and the server.
+ *
+ * Push: a device sends its change-log entries (ops) in batches. Each field an
+ * op sets carries the op's HLC stamp; the server applies each op once (by op
+ * id), field by field (the higher stamp wins), gives every accepted change the
+ * agency's next sequence number, and answers per op.
+ *
+ * Pull: `since=<seq>` returns the changes after it, in pages, with the new
+ * cursor. The server's sequence orders delivery only; stamps decide winners.
+ */
+import * as v from 'valibot';
+import { changeSchema } from './exportSchema';
+import type { TableName } from './types';
+
+export const SYNC_TABLES = [
+  'plans',
+  'measures',
+  'actions',
+  'progress',
+  'meetings',
+  'quarterlyRecords',
+  'evidence',
+] as const satisfies readonly TableName[];
+
+export const PUSH_MAX_OPS = 500;
+export const PULL_MAX_CHANGES = 1000;
+
+export const pushRequestSchema = v.object({
+  deviceId: changeSchema.entries.deviceId,
+  ops: v.pipe(v.array(changeSchema), v.minLength(1), v.maxLength(PUSH_MAX_OPS)),
+});
+export type PushRequest = v.InferOutput<typeof pushRequestSchema>;
+
+export type OpResult =
+  | { opId: string; status: 'applied'; seq: number }
+  | { opId: string; status: 'duplicate' }
+  /** Applied where it won; where it lost to a concurrent change (same base), the loser is kept as a conflict. */
+  | { opId: string; status: 'conflict'; seq: number | null; conflictIds: string[] }
+  | { opId: string; status: 'rejected'; reason: string };
+
+export interface PushResponse {
+  results: OpResult[];
+  /** The agency's latest sequence number after this push. */
+  cursor: number;
+}
+
+/** One accepted change as pulled: the fields that won, each with its stamp. */
+export interface PulledChange {
+  seq: number;
+  table: (typeof SYNC_TABLES)[number];
+  id: string;
+  fields: Record<string, unknown>;
+  stamps: Record<string, string>;
+  opId: string;
+  deviceId: string;
+}
+
+/** A field where two changes came from the same base: the winner applied, the loser kept for a person. */
+export interface SyncConflict {
+  id: string;
+  table: (typeof SYNC_TABLES)[number];
+  recordId: string;
+  field: string;
+  winner: { value: unknown; stamp: string; deviceId: string };
+  loser: { value: unknown; stamp: string; deviceId: string };
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface PullResponse {
+  changes: PulledChange[];
+  conflicts: SyncConflict[];
+  cursor: number;
+  /** More changes wait after `cursor`. */
+  more: boolean;
+}
+
+export interface EntityState {
+  data: Record<string, unknown>;
+  stamps: Record<string, string>;
+}
+
+export interface FieldOutcome {
+  field: string;
+  /** The op's value won (higher stamp) and was applied. */
+  applied: boolean;
+  /**
+   * Two changes to this field from the same base (neither saw the other) with
+   * different values: a conflict for a person, whichever won.
+   */
+  concurrent: boolean;
+  previous: { value: unknown; stamp: string | undefined };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Applies one op to a record's current state, field by field: the higher
+ * stamp wins. Pure; the same function runs on the server and in tests so
+ * every replica reaches the same state whatever the order ops arrive in.
+ * A tick (progress) is append-only: its fields are only ever set on creation
+ * and by undo (deletedAt), so it never loses a field to another device.
+ */
+export function applyOp(
+  state: EntityState | undefined,
+  op: { fields: Record<string, unknown>; hlc: string; before: Record<string, unknown> | null },
+): { state: EntityState; outcomes: FieldOutcome[] } {
+  const data: Record<string, unknown> = { ...(state?.data ?? {}) };
+  const stamps: Record<string, string> = { ...(state?.stamps ?? {}) };
+  const outcomes: FieldOutcome[] = [];
+  for (const [field, value] of Object.entries(op.fields)) {
+    const current = stamps[field];
+    const previous = { value: data[field], stamp: current };
+    const applied = current === undefined || op.hlc > current;
+    // Concurrent: the device changed the field from a value that is no longer
+    // the current one (it had not seen the other change), and the two differ.
+    const concurrent =
+      current !== undefined &&
+      op.before !== null &&
+      field in op.before &&
+      !same(data[field], op.before[field]) &&
+      !same(data[field], value);
+    if (applied) {
+      data[field] = value;
+      stamps[field] = op.hlc;
+    }
+    outcomes.push({ field, applied, concurrent, previous });
+  }
+  return { state: { data, stamps }, outcomes };
+}
