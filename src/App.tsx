@@ -26,6 +26,7 @@ const RecordHistoryPage = lazy(() => import('./pages/RecordHistoryPage').then((m
 const ExportPage = lazy(() => import('./pages/ExportPage').then((m) => m.ExportPage));
 const ImportFilePage = lazy(() => import('./pages/ImportFilePage').then((m) => m.ImportFilePage));
 const EnrolPage = lazy(() => import('./pages/EnrolPage').then((m) => m.EnrolPage));
+const SyncPage = lazy(() => import('./pages/SyncPage').then((m) => m.SyncPage));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
 
 /** Every route, in match order. */
@@ -52,6 +53,7 @@ const ROUTES: [string, AnyComponent][] = [
   ['/export', ExportPage],
   ['/import-file', ImportFilePage],
   ['/enrol', EnrolPage],
+  ['/sync', SyncPage],
   ['/settings', SettingsPage],
 ];
 

@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ChangeOp } from '../domain/changeLog';
+import type { SyncConflict } from '../domain/syncProtocol';
 import type { Action, Evidence, Measure, Meeting, Plan, Progress, QuarterlyRecord } from '../domain/types';
 
 /** The bytes of a photo or file, stored once per content (sha256). */
@@ -55,6 +56,8 @@ export const SCHEMA_V1 = {
   files: 'sha256',
   // Exports waiting to be uploaded to the agency's server (sync/uploadQueue.ts).
   uploads: 'id, status, createdAt',
+  // Fields where two phones changed the same value concurrently: the loser, kept for a person.
+  conflicts: 'id, [table+recordId], resolvedAt',
   // The change log is the audit trail and the sync outbox (sync.md).
   outbox: 'opId, &deviceSeq, [table+id], at, sentAt',
   meta: 'key',
@@ -70,6 +73,7 @@ export class ItaDatabase extends Dexie {
   evidence!: EntityTable<Evidence, 'id'>;
   files!: EntityTable<FileRow, 'sha256'>;
   uploads!: EntityTable<UploadRow, 'id'>;
+  conflicts!: EntityTable<SyncConflict, 'id'>;
   outbox!: EntityTable<ChangeOp, 'opId'>;
   meta!: EntityTable<MetaRow, 'key'>;
 

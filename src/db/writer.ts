@@ -56,8 +56,8 @@ export interface MergedItem {
   previous: (RecordMeta & Record<string, unknown>) | undefined;
 }
 
-/** Tables a write may touch: the logged record tables, and `files` (bytes, not logged). */
-export type WriteTable = TableName | 'files';
+/** Tables a write may touch: the logged record tables, and `files` and `conflicts` (device-side, not logged). */
+export type WriteTable = TableName | 'files' | 'conflicts';
 
 export async function write<T>(
   db: ItaDatabase,

@@ -28,7 +28,9 @@ export const PULL_MAX_CHANGES = 1000;
 
 export const pushRequestSchema = v.object({
   deviceId: changeSchema.entries.deviceId,
-  ops: v.pipe(v.array(changeSchema), v.minLength(1), v.maxLength(PUSH_MAX_OPS)),
+  ops: v.pipe(v.array(changeSchema), v.maxLength(PUSH_MAX_OPS)),
+  /** Conflicts a person settled on this device since the last push. */
+  resolvedConflicts: v.optional(v.pipe(v.array(changeSchema.entries.opId), v.maxLength(PUSH_MAX_OPS))),
 });
 export type PushRequest = v.InferOutput<typeof pushRequestSchema>;
 
@@ -66,10 +68,13 @@ export interface SyncConflict {
   loser: { value: unknown; stamp: string; deviceId: string };
   createdAt: string;
   resolvedAt: string | null;
+  /** Device side only: the server has heard of this resolution. */
+  reported?: boolean;
 }
 
 export interface PullResponse {
   changes: PulledChange[];
+  /** Conflicts recorded, or resolved, after `since`. */
   conflicts: SyncConflict[];
   cursor: number;
   /** More changes wait after `cursor`. */

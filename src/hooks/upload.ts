@@ -5,6 +5,8 @@
 import { db } from '../db/db';
 import { enrolDevice } from '../sync/enrol';
 import { readServerSettings, readUploadStatus, saveServerSettings } from '../sync/serverSettings';
+import { makeSync, readSyncState } from '../sync/syncClient';
+import { startSyncTriggers } from '../sync/syncTriggers';
 import { makeUploader } from '../sync/uploadQueue';
 import { requestBackgroundSync, startUploadTriggers } from '../sync/uploadTriggers';
 import { useLiveQuery } from './useLiveQuery';
@@ -15,9 +17,30 @@ export const uploader = makeUploader(db, {
   random: Math.random,
 });
 
+export const syncer = makeSync(db, { fetch: (...args) => fetch(...args), now: () => new Date() });
+
 let stop: (() => void) | null = null;
+/** Starts the upload queue's and two-way sync's triggers, once. */
 export function startUploads(): void {
-  stop ??= startUploadTriggers(uploader);
+  if (stop) return;
+  const stopUploads = startUploadTriggers(uploader);
+  const stopSync = startSyncTriggers(db, syncer);
+  stop = () => {
+    stopUploads();
+    stopSync();
+  };
+}
+
+export function useSyncState() {
+  return useLiveQuery(async () => {
+    const [state, server, waiting, conflicts] = await Promise.all([
+      readSyncState(db),
+      readServerSettings(db),
+      db.outbox.filter((op) => op.sentAt === null).count(),
+      db.conflicts.filter((c) => c.resolvedAt === null).toArray(),
+    ]);
+    return { state, enrolled: server !== null, waiting, conflicts };
+  }, []);
 }
 
 export async function queueExport(id: string, label: string, body: string): Promise<void> {

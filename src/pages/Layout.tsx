@@ -54,9 +54,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
           {online ? 'ออนไลน์' : 'ออฟไลน์'}
         </span>
         {pending.status === 'ready' && pending.value > 0 && (
-          <span class="pending" title="การเปลี่ยนแปลงที่รอส่ง">
+          <a class="pending" href="/sync" title="การเปลี่ยนแปลงที่รอซิงก์">
             รอส่ง {pending.value}
-          </span>
+          </a>
         )}
         <a href="/settings" class="btn-icon" aria-label="ตั้งค่าอุปกรณ์">
           ⚙

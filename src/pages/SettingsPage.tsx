@@ -114,6 +114,9 @@ export function SettingsPage() {
         </a>{' '}
         <a class="btn" href="/export">
           ส่งออกและสถานะการส่ง
+        </a>{' '}
+        <a class="btn" href="/sync">
+          ซิงก์ระหว่างเครื่อง
         </a>
       </p>
 

@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import { formatThaiDateTime } from '../domain/thaiFormat';
+import type { SyncConflict } from '../domain/syncProtocol';
+import { useDigits } from '../hooks/data';
+import { resolveConflict } from '../hooks/conflicts';
+import { showToast } from '../hooks/toast';
+import { syncer, useSyncState } from '../hooks/upload';
+import { saveErrorMessage } from './useSubmit';
+
+const TABLES: Record<string, string> = {
+  plans: 'แผน',
+  measures: 'มาตรการ',
+  actions: 'วิธีการ/ขั้นตอน',
+  progress: 'การลงผล',
+  meetings: 'การประชุม',
+  quarterlyRecords: 'บันทึกรายไตรมาส',
+  evidence: 'หลักฐาน',
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(ว่าง)';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Two-way sync between the agency's phones: what waits to be sent, the last
+ * success and error, "sync now", and the conflicts a person must settle.
+ */
+export function SyncPage() {
+  const state = useSyncState();
+  const digits = useDigits();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function settle(c: SyncConflict, choice: 'winner' | 'loser') {
+    setError(null);
+    try {
+      await resolveConflict(c.id, choice);
+      showToast({ message: 'บันทึกการเลือกแล้ว จะซิงก์ไปยังเครื่องอื่น' });
+      void syncer.sync();
+    } catch (e) {
+      setError(saveErrorMessage(e));
+    }
+  }
+
+  if (state.status !== 'ready') return <p role="status">กำลังโหลด…</p>;
+  const { state: s, enrolled, waiting, conflicts } = state.value;
+  return (
+    <section>
+      <h1 tabIndex={-1}>ซิงก์ข้อมูลระหว่างเครื่อง</h1>
+      {!enrolled && (
+        <p class="hint">
+          ยังไม่ได้ลงทะเบียนกับเซิร์ฟเวอร์ของหน่วยงาน <a href="/enrol">ลงทะเบียน</a>
+        </p>
+      )}
+      <dl class="facts" data-testid="sync-status">
+        <dt>รอส่ง</dt>
+        <dd>{waiting} การเปลี่ยนแปลง</dd>
+        <dt>ซิงก์สำเร็จล่าสุด</dt>
+        <dd>{s.lastSuccessAt ? formatThaiDateTime(s.lastSuccessAt, { digits }) : 'ยังไม่เคย'}</dd>
+        {s.lastError && (
+          <>
+            <dt>ปัญหาล่าสุด</dt>
+            <dd>
+              <span role="status">{s.lastError}</span>
+            </dd>
+          </>
+        )}
+        <dt>ต้องตัดสินใจ</dt>
+        <dd>{conflicts.length} รายการ</dd>
+      </dl>
+      <div class="buttons">
+        <button
+          type="button"
+          class="btn btn-primary"
+          disabled={!enrolled || busy}
+          onClick={() => {
+            setBusy(true);
+            void syncer.sync().finally(() => setBusy(false));
+          }}
+        >
+          {busy ? 'กำลังซิงก์…' : 'ซิงก์ตอนนี้'}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {conflicts.length > 0 && (
+        <>
+          <h2>ข้อมูลที่แก้ไขพร้อมกันจากสองเครื่อง</h2>
+          <p class="sub">ทั้งสองค่าถูกเก็บไว้ เลือกค่าที่ถูกต้อง ค่าที่เลือกจะใช้ในทุกเครื่อง</p>
+          <ul class="cards" data-testid="conflicts">
+            {conflicts.map((c) => (
+              <li key={c.id} class="card conflict">
+                <p>
+                  <strong>{TABLES[c.table] ?? c.table}</strong> · ช่อง {c.field}
+                </p>
+                <p>
+                  ค่าปัจจุบัน: <span class="note">{show(c.winner.value)}</span>
+                </p>
+                <p>
+                  ค่าที่ถูกแทน: <span class="note">{show(c.loser.value)}</span>
+                </p>
+                <div class="buttons">
+                  <button type="button" class="btn btn-primary" onClick={() => void settle(c, 'winner')}>
+                    ใช้ค่าปัจจุบัน
+                  </button>
+                  <button type="button" class="btn" onClick={() => void settle(c, 'loser')}>
+                    ใช้ค่าที่ถูกแทน
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * Two-way sync, the page side (sync.md). Push sends the outbox in batches;
+ * the server applies each op once, so a retry after a cut connection is
+ * harmless, and its answer per op lets acknowledged ops leave the queue (the
+ * audit trail keeps them, with sentAt set). Pull fetches the agency's changes
+ * after the saved cursor, page by page, each page merged in one transaction:
+ * the higher stamp wins each field, so pulling our own changes back, or the
+ * same page twice, changes nothing. Conflicts the server recorded come along
+ * and wait for a person.
+ */
+import type { ItaDatabase } from '../db/schema';
+import { receiveHlc } from '../domain/hlc';
+import { mergeRecord, type Stamped } from '../domain/mergeRecord';
+import { PUSH_MAX_OPS, type PullResponse, type PushResponse } from '../domain/syncProtocol';
+import { HLC_KEY } from '../db/device';
+import { readServerSettings, type ServerSettings } from './serverSettings';
+
+export interface SyncDeps {
+  fetch: typeof fetch;
+  now: () => Date;
+}
+
+export interface SyncState {
+  cursor: number;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+  /** Ops the server refused, with why (kept in the audit trail, not retried). */
+  rejected: { opId: string; reason: string }[];
+}
+
+const STATE_KEY = 'syncState';
+
+export async function readSyncState(db: ItaDatabase): Promise<SyncState> {
+  return (
+    ((await db.meta.get(STATE_KEY))?.value as SyncState | undefined) ?? {
+      cursor: 0,
+      lastSuccessAt: null,
+      lastAttemptAt: null,
+      lastError: null,
+      rejected: [],
+    }
+  );
+}
+
+async function saveSyncState(db: ItaDatabase, patch: Partial<SyncState>): Promise<void> {
+  await db.meta.put({ key: STATE_KEY, value: { ...(await readSyncState(db)), ...patch } });
+}
+
+export class SyncError extends Error {}
+
+async function call<T>(deps: SyncDeps, server: ServerSettings, path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await deps.fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+    });
+  } catch {
+    throw new SyncError('ติดต่อเซิร์ฟเวอร์ไม่ได้ (ไม่มีสัญญาณหรือเซิร์ฟเวอร์ปิดอยู่) จะลองใหม่อัตโนมัติ');
+  }
+  if (res.status === 401 || res.status === 403) {
+    throw new SyncError('เซิร์ฟเวอร์ไม่รับอุปกรณ์นี้ (ยังไม่ลงทะเบียนหรือถูกยกเลิกสิทธิ์) กรุณาลงทะเบียนใหม่ในหน้าตั้งค่า');
+  }
+  if (!res.ok) throw new SyncError(`เซิร์ฟเวอร์ขัดข้อง (${res.status}) จะลองใหม่อัตโนมัติ`);
+  return (await res.json()) as T;
+}
+
+/** Sends unsent ops in batches of PUSH_MAX_OPS; returns how many the server acknowledged. */
+export async function push(db: ItaDatabase, deps: SyncDeps, server: ServerSettings): Promise<number> {
+  let acknowledged = 0;
+  // Conflicts settled here that the server has not heard of yet.
+  const settled = await db.conflicts.filter((c) => c.resolvedAt !== null && !c.reported).toArray();
+  for (;;) {
+    const ops = await db.outbox
+      .orderBy('deviceSeq')
+      .filter((op) => op.sentAt === null)
+      .limit(PUSH_MAX_OPS)
+      .toArray();
+    if (ops.length === 0 && settled.length === 0) return acknowledged;
+    const resolvedConflicts = settled.splice(0).map((c) => c.id);
+    const answer = await call<PushResponse>(deps, server, '/api/v1/sync/push', {
+      method: 'POST',
+      body: JSON.stringify({
+        deviceId: server.deviceId,
+        ops,
+        ...(resolvedConflicts.length ? { resolvedConflicts } : {}),
+      }),
+    });
+    if (resolvedConflicts.length > 0) {
+      await db.conflicts.bulkUpdate(
+        resolvedConflicts.map((id) => ({ key: id, changes: { reported: true } })),
+      );
+    }
+    const at = deps.now().toISOString();
+    const rejected = answer.results.filter((r) => r.status === 'rejected');
+    await db.transaction('rw', db.outbox, db.meta, async () => {
+      await db.outbox.bulkUpdate(answer.results.map((r) => ({ key: r.opId, changes: { sentAt: at } })));
+      if (rejected.length > 0) {
+        const state = await readSyncState(db);
+        await saveSyncState(db, {
+          rejected: [
+            ...state.rejected,
+            ...rejected.map((r) => ({ opId: r.opId, reason: r.status === 'rejected' ? r.reason : '' })),
+          ].slice(-50),
+        });
+      }
+    });
+    acknowledged += answer.results.length;
+    if (answer.results.length < ops.length) throw new SyncError('เซิร์ฟเวอร์ตอบไม่ครบทุกรายการ จะลองใหม่');
+  }
+}
+
+/** Fetches and merges the agency's changes after the saved cursor; returns how many were merged. */
+export async function pull(db: ItaDatabase, deps: SyncDeps, server: ServerSettings): Promise<number> {
+  let merged = 0;
+  for (;;) {
+    const { cursor } = await readSyncState(db);
+    const page = await call<PullResponse>(deps, server, `/api/v1/sync/pull?since=${cursor}`);
+    const at = deps.now().toISOString();
+    const tables = [
+      db.plans,
+      db.measures,
+      db.actions,
+      db.progress,
+      db.meetings,
+      db.quarterlyRecords,
+      db.evidence,
+    ];
+    await db.transaction('rw', [...tables, db.meta, db.conflicts], async () => {
+      let clock = ((await db.meta.get(HLC_KEY))?.value as string | undefined) ?? null;
+      for (const change of page.changes) {
+        const table = db.table(change.table);
+        const local = (await table.get(change.id)) as Stamped | undefined;
+        const result = mergeRecord(local, {
+          id: change.id,
+          ...change.fields,
+          stamps: change.stamps,
+        } as Stamped);
+        if (result.record !== local) {
+          await table.put({ createdAt: at, deletedAt: null, ...result.record, updatedAt: at });
+          merged++;
+        }
+        for (const stamp of Object.values(change.stamps)) {
+          if (clock === null || stamp > clock)
+            clock = receiveHlc(clock, stamp, deps.now().getTime(), server.deviceId);
+        }
+      }
+      if (clock !== null) await db.meta.put({ key: HLC_KEY, value: clock });
+      for (const c of page.conflicts) {
+        const existing = await db.conflicts.get(c.id);
+        // New, or settled on another device: take the server's word.
+        if (!existing || (c.resolvedAt && !existing.resolvedAt))
+          await db.conflicts.put({ ...c, reported: true });
+      }
+      await saveSyncState(db, { cursor: page.cursor });
+    });
+    if (!page.more) return merged;
+  }
+}
+
+export type SyncOutcome =
+  | { kind: 'not_enrolled' }
+  | { kind: 'done'; pushed: number; pulled: number }
+  | { kind: 'failed'; message: string };
+
+/** One full sync: push, then pull. One run at a time. */
+export function makeSync(db: ItaDatabase, deps: SyncDeps) {
+  let running: Promise<SyncOutcome> | null = null;
+  async function run(): Promise<SyncOutcome> {
+    const server = await readServerSettings(db);
+    if (!server) return { kind: 'not_enrolled' };
+    const at = deps.now().toISOString();
+    try {
+      const pushed = await push(db, deps, server);
+      const pulled = await pull(db, deps, server);
+      await saveSyncState(db, {
+        lastSuccessAt: deps.now().toISOString(),
+        lastAttemptAt: at,
+        lastError: null,
+      });
+      return { kind: 'done', pushed, pulled };
+    } catch (e) {
+      const message =
+        e instanceof SyncError ? e.message : `ซิงก์ไม่สำเร็จ: ${e instanceof Error ? e.message : String(e)}`;
+      await saveSyncState(db, { lastAttemptAt: at, lastError: message });
+      return { kind: 'failed', message };
+    }
+  }
+  return {
+    sync(): Promise<SyncOutcome> {
+      running ??= run().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}
+
+export type Syncer = ReturnType<typeof makeSync>;
