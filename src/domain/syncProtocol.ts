@@ -109,7 +109,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export function applyOp(
   state: EntityState | undefined,
-  op: { fields: Record<string, unknown>; hlc: string; before: Record<string, unknown> | null },
+  op: {
+    fields: Record<string, unknown>;
+    hlc: string;
+    before: Record<string, unknown> | null;
+    /** The newest stamp of the device's copy of the record when it made the change (ChangeOp.baseRev). */
+    baseRev?: string | null;
+  },
 ): { state: EntityState; outcomes: FieldOutcome[] } {
   const data: Record<string, unknown> = { ...(state?.data ?? {}) };
   const stamps: Record<string, string> = { ...(state?.stamps ?? {}) };
@@ -118,14 +124,20 @@ export function applyOp(
     const current = stamps[field];
     const previous = { value: data[field], stamp: current };
     const applied = current === undefined || op.hlc > current;
-    // Concurrent: the device changed the field from a value that is no longer
-    // the current one (it had not seen the other change), and the two differ.
-    const concurrent =
-      current !== undefined &&
+    // Concurrent: the device had not seen the current value when it made its
+    // change, and the two differ. Not seen: it changed the field from another
+    // value, or the current stamp is newer than anything in the device's copy
+    // (baseRev): the value only looks the same, e.g. another device deleted and
+    // restored the record while this one deleted it; without this check an
+    // older delete arriving last would be dropped with no conflict.
+    const unseen =
       op.before !== null &&
       field in op.before &&
-      !same(data[field], op.before[field]) &&
-      !same(data[field], value);
+      (!same(data[field], op.before[field]) ||
+        (op.baseRev != null && current !== undefined && current > op.baseRev));
+    // Two deletes of one record from two devices also count: if one device
+    // later restores, the other's delete must not vanish unseen.
+    const concurrent = current !== undefined && unseen && !same(data[field], value);
     if (applied) {
       data[field] = value;
       stamps[field] = op.hlc;
