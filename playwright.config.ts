@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/e2e/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -25,7 +27,14 @@ export default defineConfig({
   },
   webServer: {
     command: `node_modules/.bin/tsx src/cli/start.ts`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DIST_DIR: 'dist' },
+    // Its own embedded database, never the project's ./data (kept between runs: the first start creates it).
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DIST_DIR: 'dist',
+      DATA_DIR: join(tmpdir(), `ita-tracker-e2e-${PORT}`),
+      LOG: 'silent',
+    },
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

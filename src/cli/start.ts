@@ -1,11 +1,19 @@
 /**
  * `npm start`: builds the app when the build is missing or older than the
- * sources, then serves it. One command on a fresh machine.
+ * sources, then serves it and the API on one port. One command on a fresh
+ * machine: the database is embedded (PGlite in DATA_DIR, default ./data)
+ * unless DATABASE_URL names a PostgreSQL server.
+ *
+ * Environment: PORT (8080), HOST (0.0.0.0), DIST_DIR (./dist), DATA_DIR
+ * (./data), DATABASE_URL, PUBLIC_URL (for enrol links), CORS_ORIGIN (comma
+ * separated), TRUST_PROXY=1 (behind a TLS proxy on this machine),
+ * RATE_LIMIT_PER_MINUTE (60), LOG=silent.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer } from '../server/main';
+import { jsonLinesLogger, silentLogger } from '../server/requestLog';
 
 const distDir = resolve(process.env.DIST_DIR ?? 'dist');
 const port = Number(process.env.PORT ?? 8080);
@@ -44,4 +52,35 @@ if (needsBuild()) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-startServer({ port, host, distDir });
+const env = (name: string) => (process.env[name] ? process.env[name] : undefined);
+const perMinute = Number(env('RATE_LIMIT_PER_MINUTE') ?? 60);
+
+try {
+  const server = await startServer({
+    port,
+    host,
+    distDir,
+    dataDir: resolve(env('DATA_DIR') ?? 'data'),
+    databaseUrl: env('DATABASE_URL'),
+    publicUrl: env('PUBLIC_URL'),
+    corsOrigins: (env('CORS_ORIGIN') ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    trustProxy: env('TRUST_PROXY') === '1' || env('TRUST_PROXY') === 'true',
+    ...(perMinute > 0 ? { rateLimit: { burst: perMinute, perMinute } } : {}),
+    log: env('LOG') === 'silent' ? silentLogger : jsonLinesLogger,
+  });
+  console.log(`ITA Tracker: ${server.url} (database: ${server.db.kind})`);
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (err) {
+  console.error(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

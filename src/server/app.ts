@@ -1,25 +1,50 @@
 /**
  * The HTTP app: the built PWA from one folder, and the API under /api.
- * Deep links get index.html so the app's router can answer them.
+ * Deep links get index.html so the app's router can answer them. Without
+ * `api` (the bench's static server) only /api/health answers under /api.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { createApi, type ApiOptions } from './api';
+import { apiError, type ApiEnv } from './guards';
+import { requestLog, silentLogger, type Logger } from './requestLog';
 
 export interface AppOptions {
   /** Folder with the production build (index.html, assets/, sw.js). */
   distDir: string;
   version: string;
+  /** The database-backed API; see api.ts. */
+  api?: Omit<ApiOptions, 'version'>;
+  /** One JSON line per request; silent when not given. */
+  log?: Logger;
 }
 
 /** Files that must never be cached long, or a new build would never reach phones. */
 const NO_CACHE = new Set(['/', '/index.html', '/sw.js', '/manifest.webmanifest', '/registerSW.js']);
 
-export function createApp(options: AppOptions): Hono {
-  const app = new Hono();
+export function createApp(options: AppOptions): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
   const root = relative(process.cwd(), options.distDir) || '.';
+  const log = options.log ?? silentLogger;
+
+  app.use('*', requestLog(log));
+  app.onError((err, c) => {
+    // The error's name and code only: a message may quote request data.
+    const code = (err as { code?: unknown }).code;
+    log({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'unhandled error',
+      path: c.req.path,
+      error: `${err.name}${typeof code === 'string' ? ` ${code}` : ''}`,
+    });
+    if (c.req.path.startsWith('/api/'))
+      return apiError(c, 500, 'internal', 'เกิดข้อผิดพลาดในเซิร์ฟเวอร์ กรุณาลองใหม่');
+    return c.text('Internal error', 500);
+  });
 
   app.use(
     '*',
@@ -41,7 +66,8 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
-  app.get('/api/health', (c) => c.json({ ok: true, version: options.version }));
+  if (options.api) app.route('/api', createApi({ ...options.api, version: options.version }));
+  else app.get('/api/health', (c) => c.json({ ok: true, version: options.version }));
   app.all('/api/*', (c) => c.json({ error: 'not_found', message: 'ไม่พบ API นี้' }, 404));
 
   app.use('*', async (c, next) => {

@@ -1,21 +1,156 @@
 /**
- * Starts the server: the built app (and later the sync API) on one port.
- * PORT (default 8080), HOST (default 0.0.0.0), DIST_DIR (default ./dist).
+ * Starts the server: the built app and the API on one port, on the embedded
+ * database (PGlite in DATA_DIR, which this process then holds through the
+ * lock file) or on PostgreSQL (`DATABASE_URL`). Migrations run before the
+ * port opens. Configuration comes in as options; src/cli/start.ts reads the
+ * environment.
  */
-import { serve } from '@hono/node-server';
+import { serve, type ServerType } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createApp } from './app';
+import type { Db } from './db';
+import { waitForLock, type HeldLock } from './lockFile';
+import { migrate } from './migrations';
+import { openPglite } from './pgliteDb';
+import { openPostgres } from './postgresDb';
+import type { RateLimit } from './rateLimit';
+import type { Logger } from './requestLog';
 
-export function startServer(opts: { port: number; host: string; distDir: string }) {
-  const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string };
-  const app = createApp({ distDir: opts.distDir, version: pkg.version });
-  const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {
-    const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
-    console.log(`ITA Tracker: http://${shown}:${info.port}/`);
+export interface DatabaseOptions {
+  /** The embedded database's folder (DATA_DIR); its files are in `pglite/` inside it. */
+  dataDir: string;
+  /** A real PostgreSQL instead (DATABASE_URL). */
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use instead of public (tests). */
+  databaseSchema?: string | undefined;
+}
+
+/** Opens the configured database and brings its schema up to date. Does not take the folder's lock. */
+export async function openDatabase(options: DatabaseOptions): Promise<Db> {
+  const db = options.databaseUrl
+    ? await openPostgres({ connectionString: options.databaseUrl, schema: options.databaseSchema })
+    : await openPglite(join(options.dataDir, 'pglite'));
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return db;
+}
+
+export interface ServerOptions extends DatabaseOptions {
+  port: number;
+  host: string;
+  distDir: string;
+  /** Where people open the app (PUBLIC_URL), for enrol links; default http://localhost:PORT. */
+  publicUrl?: string | undefined;
+  corsOrigins?: string[];
+  trustProxy?: boolean;
+  rateLimit?: RateLimit;
+  failureLimit?: RateLimit;
+  log?: Logger;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  /** Stops listening, closes the database and gives up the folder. */
+  close(): Promise<void>;
+}
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  let lock: HeldLock | null = null;
+  if (!options.databaseUrl) {
+    // `npm run agency` may hold the folder for a moment; another server holds it for good.
+    const got = await waitForLock(options.dataDir, 'server', 15_000, (h) => h.role === 'server');
+    if ('heldBy' in got) {
+      throw new Error(
+        `DATA_DIR ${options.dataDir} is in use by process ${got.heldBy.pid}` +
+          (got.heldBy.port ? ` (a server on port ${got.heldBy.port})` : ''),
+      );
+    }
+    lock = got;
+  }
+  const releaseOnExit = () => lock?.release();
+  process.once('exit', releaseOnExit);
+  let db: Db;
+  try {
+    db = await openDatabase(options);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+
+  let port = options.port;
+  const app = createApp({
+    distDir: options.distDir,
+    version: packageVersion(),
+    ...(options.log ? { log: options.log } : {}),
+    api: {
+      db,
+      publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
+      ...(lock?.info.secret ? { adminSecret: lock.info.secret } : {}),
+      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+      ...(options.trustProxy ? { trustProxy: true } : {}),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.failureLimit ? { failureLimit: options.failureLimit } : {}),
+    },
   });
-  const stop = () => server.close(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return server;
+
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((resolvePromise, reject) => {
+      const s = serve(
+        { fetch: app.fetch, port: options.port, hostname: options.host },
+        (info: AddressInfo) => {
+          port = info.port;
+          resolvePromise(s);
+        },
+      );
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await db.close();
+    lock?.release();
+    throw err;
+  }
+  lock?.update({ port, host: options.host });
+
+  let closing: Promise<void> | null = null;
+  const shown = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return {
+    url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`,
+    port,
+    db,
+    close() {
+      closing ??= (async () => {
+        // Let requests in flight finish (a phone's upload) for a few seconds, then cut the rest.
+        await new Promise<void>((done) => {
+          const force = setTimeout(() => {
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }, 5_000);
+          server.close(() => {
+            clearTimeout(force);
+            done();
+          });
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+        });
+        await db.close();
+        lock?.release();
+        process.removeListener('exit', releaseOnExit);
+      })();
+      return closing;
+    },
+  };
 }

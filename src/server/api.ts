@@ -1,0 +1,202 @@
+/**
+ * The HTTP API under /api (contracts.md): health, device enrolment, reporting
+ * uploads, and the loopback-only admin endpoint used by `npm run agency`.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import * as v from 'valibot';
+import { checkExportDocument } from '../domain/exportSchema';
+import { runAdmin } from './admin';
+import { enrolDevice } from './agencies';
+import type { Db } from './db';
+import { canonicalJson, getExportJson, listExports, MAX_PAGE, putExport, type PutResult } from './exports';
+import { apiError, clientAddress, deviceAuth, isLoopback, originGuard, tooMany, type ApiEnv } from './guards';
+import { TokenBuckets, type RateLimit } from './rateLimit';
+import { sameSecret } from './secrets';
+
+export interface ApiOptions {
+  db: Db;
+  version: string;
+  /** Where people open the app, for enrol links; a function because port 0 is known only once listening. */
+  publicUrl: () => string;
+  /** The loopback admin endpoint's secret (from the lock file); no secret, no endpoint. */
+  adminSecret?: string;
+  /** Other origins allowed to call the API from a browser (`CORS_ORIGIN`). */
+  corsOrigins?: string[];
+  /** Use X-Forwarded-For / X-Forwarded-Host from a proxy on this machine (`TRUST_PROXY=1`). */
+  trustProxy?: boolean;
+  /** Per device: default a burst of 60 and 60 a minute. */
+  rateLimit?: RateLimit;
+  /** Per address, failed authentications and enrol codes: default a burst of 20 and 10 a minute. */
+  failureLimit?: RateLimit;
+  maxExportBytes?: number;
+}
+
+export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
+const MAX_SMALL_BODY = 16 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const enrolSchema = v.object({
+  code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  deviceName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  deviceId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/))),
+});
+
+type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
+
+export function createApi(options: ApiOptions): Hono<ApiEnv> {
+  const { db } = options;
+  const trustProxy = options.trustProxy ?? false;
+  const perDevice = new TokenBuckets(options.rateLimit ?? { burst: 60, perMinute: 60 });
+  const failures = new TokenBuckets(options.failureLimit ?? { burst: 20, perMinute: 10 });
+  const auth = deviceAuth(db, { perDevice, failures }, trustProxy);
+  const sizeLimit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => {
+        // The rest of the body is not read: the connection cannot carry another request.
+        c.header('Connection', 'close');
+        return apiError(c, 413, 'too_large', `ข้อมูลใหญ่เกินไป (สูงสุด ${Math.floor(maxSize / 1024)} KB)`);
+      },
+    });
+  const api = new Hono<ApiEnv>();
+
+  const readJson = async (c: Context): Promise<JsonBody> => {
+    const text = await c.req.text();
+    try {
+      return { ok: true, value: JSON.parse(text) as unknown };
+    } catch {
+      return { ok: false, response: apiError(c, 400, 'invalid_json', 'ข้อมูลไม่ใช่ JSON ที่ถูกต้อง') };
+    }
+  };
+
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  api.use('*', originGuard([...(options.corsOrigins ?? [])], trustProxy));
+  if (options.corsOrigins?.length) {
+    api.use(
+      '*',
+      cors({
+        origin: options.corsOrigins,
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type'],
+        maxAge: 600,
+      }),
+    );
+  }
+
+  api.get('/health', async (c) => {
+    const base = { db: db.kind, version: options.version };
+    try {
+      await db.query('SELECT 1');
+      return c.json({ ok: true, ...base });
+    } catch {
+      return c.json({ ok: false, ...base, error: 'db_unavailable', message: 'database unavailable' }, 503);
+    }
+  });
+
+  api.post('/v1/enrol', sizeLimit(MAX_SMALL_BODY), async (c) => {
+    const address = clientAddress(c, trustProxy);
+    const wait = failures.wait(address);
+    if (wait > 0) return tooMany(c, wait);
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const parsed = v.safeParse(enrolSchema, body.value);
+    if (!parsed.success) {
+      const path = parsed.issues[0].path?.map((p) => String(p.key)).join('.') ?? '';
+      return apiError(c, 422, 'invalid', `ข้อมูลลงทะเบียนไม่ถูกต้อง${path ? ` ที่ ${path}` : ''}`, { path });
+    }
+    const result = await enrolDevice(db, parsed.output);
+    if (!result.ok) {
+      failures.take(address);
+      if (result.reason === 'device_revoked') {
+        return apiError(c, 403, 'device_revoked', 'เครื่องนี้ถูกยกเลิกสิทธิ์แล้ว กรุณาติดต่อผู้ดูแลระบบ');
+      }
+      return result.reason === 'expired_code'
+        ? apiError(c, 401, 'expired_code', 'รหัสลงทะเบียนหมดอายุแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ')
+        : apiError(c, 401, 'invalid_code', 'รหัสลงทะเบียนไม่ถูกต้อง');
+    }
+    c.set('who', { agencyId: result.agencyId, deviceId: result.deviceId });
+    return c.json({ deviceId: result.deviceId, token: result.token }, 201);
+  });
+
+  api.post('/v1/exports', auth, sizeLimit(options.maxExportBytes ?? MAX_EXPORT_BYTES), async (c) => {
+    const device = c.get('device');
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const check = checkExportDocument(body.value);
+    if (!check.ok) return apiError(c, 422, check.code, check.message, check.path ? { path: check.path } : {});
+    const canonical = canonicalJson(check.document);
+    if (!canonical.ok) {
+      return apiError(c, 422, 'invalid', `ข้อความที่ ${canonical.path} มีอักขระที่บันทึกไม่ได้`, {
+        path: canonical.path,
+      });
+    }
+    let result: PutResult;
+    try {
+      result = await putExport(db, {
+        agencyId: device.agencyId,
+        deviceId: device.deviceId,
+        document: check.document,
+        canonicalJson: canonical.json,
+      });
+    } catch (err) {
+      // PostgreSQL's data exceptions (class 22: e.g. a date out of its range) are the document's fault.
+      if (!String((err as { code?: unknown }).code ?? '').startsWith('22')) throw err;
+      return apiError(c, 422, 'invalid', 'ไฟล์ส่งออกมีค่าที่บันทึกไม่ได้ ไม่มีการบันทึกข้อมูล');
+    }
+    if (result.status === 'conflict') {
+      return apiError(c, 409, 'export_conflict', 'มีไฟล์ส่งออกรหัสเดียวกันที่เนื้อหาต่างกันอยู่แล้ว ไฟล์นี้จึงไม่ถูกบันทึก');
+    }
+    const duplicate = result.status === 'duplicate';
+    return c.json({ id: check.document.id, receivedAt: result.receivedAt, duplicate }, duplicate ? 200 : 201);
+  });
+
+  api.get('/v1/exports', auth, async (c) => {
+    const limitText = c.req.query('limit') ?? '50';
+    const cursorText = c.req.query('cursor');
+    const limit = /^\d{1,4}$/.test(limitText) ? Number(limitText) : NaN;
+    const cursor =
+      cursorText === undefined ? undefined : /^\d{1,15}$/.test(cursorText) ? Number(cursorText) : NaN;
+    if (!(limit >= 1 && limit <= MAX_PAGE) || Number.isNaN(cursor)) {
+      return apiError(c, 400, 'invalid_query', `limit must be 1–${MAX_PAGE} and cursor the "next" of a page`);
+    }
+    const page = await listExports(db, c.get('device').agencyId, { limit, before: cursor });
+    return c.json(page.next === undefined ? page : { ...page, next: String(page.next) });
+  });
+
+  api.get('/v1/exports/:id', auth, async (c) => {
+    const id = c.req.param('id');
+    const json = UUID.test(id) ? await getExportJson(db, c.get('device').agencyId, id) : null;
+    if (json === null) return apiError(c, 404, 'not_found', 'ไม่พบไฟล์ส่งออกนี้');
+    return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  // `npm run agency` while the server holds the PGlite folder: loopback only, with the lock file's secret.
+  api.post('/admin/:command', sizeLimit(MAX_SMALL_BODY), async (c) => {
+    const secret = c.req.header('x-admin-secret');
+    const proxied = c.req.header('x-forwarded-for') !== undefined || c.req.header('forwarded') !== undefined;
+    if (
+      !options.adminSecret ||
+      !secret ||
+      proxied ||
+      !isLoopback(clientAddress(c, false)) ||
+      !sameSecret(secret, options.adminSecret)
+    ) {
+      return apiError(c, 404, 'not_found', 'ไม่พบ API นี้');
+    }
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const args = (body.value as { args?: unknown } | null)?.args;
+    if (!Array.isArray(args) || !args.every((a) => typeof a === 'string')) {
+      return apiError(c, 400, 'usage', 'args must be a list of strings');
+    }
+    const result = await runAdmin(db, c.req.param('command'), args, { publicUrl: options.publicUrl() });
+    return result.ok ? c.json(result.result) : apiError(c, result.status, result.error, result.message);
+  });
+
+  return api;
+}

@@ -1,0 +1,58 @@
+/** Small API client helpers for the server tests: everything goes over HTTP like a phone's requests. */
+import { runAdmin } from '../../src/server/admin';
+import type { Harness } from './harness';
+
+export interface Agency {
+  agencyId: string;
+  name: string;
+  enrolCode: string;
+  enrolUrl: string;
+  expiresAt: string;
+}
+
+export interface Device {
+  agencyId: string;
+  deviceId: string;
+  token: string;
+}
+
+/** An agency made the way `npm run agency -- create` makes one. */
+export async function createAgency(h: Harness, name = 'เทศบาลตำบลทดสอบ'): Promise<Agency> {
+  const r = await runAdmin(h.db, 'create', [name], { publicUrl: 'http://localhost:8080' });
+  if (!r.ok) throw new Error(r.message);
+  return r.result as Agency;
+}
+
+export function post(h: Harness, path: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${h.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export function enrol(h: Harness, body: unknown) {
+  return post(h, '/api/v1/enrol', body);
+}
+
+export async function enrolDevice(h: Harness, agency: Agency, deviceName = 'มือถืองานแผน', deviceId?: string) {
+  const res = await enrol(h, { code: agency.enrolCode, deviceName, ...(deviceId ? { deviceId } : {}) });
+  if (res.status !== 201) throw new Error(`enrol answered ${res.status}: ${await res.text()}`);
+  const body = (await res.json()) as { deviceId: string; token: string };
+  return { agencyId: agency.agencyId, ...body } satisfies Device;
+}
+
+export const bearer = (device: Pick<Device, 'token'>) => ({ authorization: `Bearer ${device.token}` });
+
+export function upload(h: Harness, device: Pick<Device, 'token'> | null, body: unknown) {
+  return post(h, '/api/v1/exports', body, device ? bearer(device) : {});
+}
+
+export function get(h: Harness, path: string, device: Pick<Device, 'token'> | null) {
+  return fetch(`${h.url}${path}`, { headers: device ? bearer(device) : {} });
+}
+
+export async function rowCount(h: Harness, table: 'exports' | 'devices' | 'agencies' | 'enrol_codes') {
+  const { rows } = await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return rows[0]!.n;
+}
