@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { followUpBench } from './followUp';
+import { importBench } from './importBench';
 import { startupBench } from './startup';
 import { killChildren, runChild } from './util';
 
@@ -22,6 +23,8 @@ const BENCHES: Bench[] = [
   { name: 'startup', run: () => startupBench(details) },
   { name: 'parse', script: 'test/bench/parse.ts', timeoutMs: 5 * 60_000 },
   { name: 'followUp', run: () => followUpBench(details) },
+  { name: 'import', run: () => importBench(details) },
+  { name: 'upload', script: 'test/bench/upload.ts', timeoutMs: 3 * 60_000 },
 ];
 // BENCH_ONLY=followUp (comma-separated names) runs only those benches.
 const only = process.env.BENCH_ONLY?.split(',').map((n) => n.trim());
