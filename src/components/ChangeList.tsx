@@ -40,6 +40,12 @@ function describe(op: ChangeOp, digits: DigitStyle): string {
   if (op.table === 'meetings' && op.kind === 'patch' && 'closedAt' in op.fields && op.fields.closedAt) {
     return 'ปิดการประชุม';
   }
+  if (op.kind === 'import') {
+    if (typeof op.fields.added === 'number') return `นำเข้าจากไฟล์ส่งออก: เพิ่ม ${op.fields.added} รายการ`;
+    return `นำเข้าจากไฟล์ส่งออก: ${Object.keys(op.fields)
+      .map((k) => FIELD_LABELS[k] ?? k)
+      .join(', ')}`;
+  }
   if (op.kind === 'put') return 'สร้างรายการ';
   if (op.kind === 'delete') return 'ลบรายการ';
   if (op.kind === 'restore') return 'กู้คืนรายการที่ลบ';

@@ -71,7 +71,17 @@ async function mergeAll(db: ItaDatabase, flat: Record<RecordTable, Stamped[]>) {
   }[];
   for (const table of TABLES) {
     const rows = flat[table];
-    const existing = (await db.table(table).bulkGet(rows.map((r) => r.id))) as (Stamped | undefined)[];
+    // Read only the records that exist: on a fresh device (or a big new file)
+    // most ids are new, and reading keys is far cheaper than bulkGet of misses.
+    const keys = new Set((await db.table(table).toCollection().primaryKeys()) as string[]);
+    const present = rows.filter((r) => keys.has(r.id));
+    const found = new Map(
+      ((await db.table(table).bulkGet(present.map((r) => r.id))) as (Stamped | undefined)[]).map((r, i) => [
+        present[i]!.id,
+        r,
+      ]),
+    );
+    const existing = rows.map((r) => found.get(r.id));
     rows.forEach((row, i) => {
       const previous = existing[i];
       out.push({ table, merged: mergeRecord(previous, complete(row)), previous });
@@ -129,7 +139,7 @@ export async function applyImport(
       });
       batches.set(table, batch);
     }
-    for (const [table, items] of batches) await w.putMergedBatch(table, items);
+    for (const [table, items] of batches) await w.putMergedBatch(table, items, doc.id);
     let filesAdded = 0;
     for (const e of flat.evidence) {
       const sha = e.sha256 as string | null;

@@ -44,10 +44,12 @@ export interface Writer {
   get(table: TableName, id: string): Promise<Row | undefined>;
   /**
    * Store records merged from elsewhere (an import) with the stamps the merge
-   * chose, logging the fields each changed, in bulk. The device clock moves
-   * past the incoming stamps so later local edits win over them.
+   * chose, in bulk, with audit entries (kind `import`): one naming the fields
+   * of each updated record, and one for all the new records (with their ids),
+   * under `source` (the export's id). The device clock moves past the incoming
+   * stamps so later local edits win over them.
    */
-  putMergedBatch(table: TableName, items: MergedItem[]): Promise<void>;
+  putMergedBatch(table: TableName, items: MergedItem[], source: string): Promise<void>;
 }
 
 export interface MergedItem {
@@ -157,7 +159,7 @@ export async function write<T>(
         await change(name, row, { deletedAt: null }, 'restore');
       },
       get: (name, id) => table(name).get(id),
-      async putMergedBatch(name, items) {
+      async putMergedBatch(name, items, source) {
         if (items.length === 0) return;
         let seq = ((await db.meta.get(SEQ_KEY))?.value as number | undefined) ?? 0;
         let last = ((await db.meta.get(HLC_KEY))?.value as string | undefined) ?? null;
@@ -170,34 +172,35 @@ export async function write<T>(
           last = receiveHlc(last, newest, now.getTime(), device.deviceId);
         const ops: ChangeOp[] = [];
         const rows: Row[] = [];
+        const entry = (id: string, fields: Record<string, unknown>): ChangeOp => {
+          last = tickHlc(last, now.getTime(), device.deviceId);
+          return {
+            opId: deps.newId(),
+            deviceId: device.deviceId,
+            deviceSeq: ++seq,
+            table: name,
+            id,
+            kind: 'import',
+            fields,
+            before: null,
+            baseRev: null,
+            hlc: last,
+            at,
+            by: device.staffName,
+            sentAt: at,
+          };
+        };
+        const added: string[] = [];
         for (const { row, changed, previous } of items) {
-          // Only the stamps moved (the same values, stamped later elsewhere): nothing to tell.
-          if (changed.length > 0) {
-            last = tickHlc(last, now.getTime(), device.deviceId);
-            const fields: Record<string, unknown> = {};
-            const before: Record<string, unknown> = {};
-            for (const key of changed) {
-              fields[key] = row[key];
-              if (previous) before[key] = previous[key];
-            }
-            ops.push({
-              opId: deps.newId(),
-              deviceId: device.deviceId,
-              deviceSeq: ++seq,
-              table: name,
-              id: row.id,
-              kind: previous ? 'patch' : 'put',
-              fields,
-              before: previous ? before : null,
-              baseRev: previous ? recordRev(previous.stamps) : null,
-              hlc: last,
-              at,
-              by: device.staffName,
-              sentAt: null,
-            });
-          }
           rows.push({ createdAt: at, deletedAt: null, ...row, updatedAt: at } as Row);
+          if (!previous) added.push(row.id);
+          // Only the stamps moved (the same values, stamped later elsewhere): nothing to tell.
+          else if (changed.length > 0)
+            ops.push(entry(row.id, Object.fromEntries(changed.map((k) => [k, true]))));
         }
+        // New records: one entry for the lot. An entry per record would double
+        // the writes of a big import (a phone importing a year's file).
+        if (added.length > 0) ops.push(entry(source, { added: added.length, ids: added }));
         await db.outbox.bulkAdd(ops);
         await table(name).bulkPut(rows);
         const meta: MetaRow[] = [{ key: SEQ_KEY, value: seq }];

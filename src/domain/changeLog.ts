@@ -1,6 +1,12 @@
 import type { IsoInstant, TableName } from './types';
 
-export type ChangeKind = 'put' | 'patch' | 'delete' | 'restore';
+/**
+ * `import`: a record changed by importing another device's export. The entry
+ * is the audit trail only (which fields changed; the values are in the record
+ * with their stamps, and the device that made them syncs them itself), so it
+ * is written already marked sent.
+ */
+export type ChangeKind = 'put' | 'patch' | 'delete' | 'restore' | 'import';
 
 /**
  * One entry of the change log. The same row is the audit trail (who changed

@@ -166,7 +166,7 @@ export const changeSchema = v.object({
   deviceSeq: v.pipe(v.number(), v.integer(), v.minValue(1)),
   table: v.picklist(['plans', 'measures', 'actions', 'progress', 'meetings', 'quarterlyRecords', 'evidence']),
   id: ID,
-  kind: v.picklist(['put', 'patch', 'delete', 'restore']),
+  kind: v.picklist(['put', 'patch', 'delete', 'restore', 'import']),
   fields: v.record(v.string(), v.unknown()),
   before: v.nullable(v.record(v.string(), v.unknown())),
   baseRev: v.nullable(v.string()),

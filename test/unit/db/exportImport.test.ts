@@ -72,6 +72,17 @@ describe('export and import', () => {
     });
     await applyImport(b.db, { now: b.clock.now, newId: () => crypto.randomUUID() }, doc);
     expect(await b.db.progress.count()).toBe(1);
+    // The audit trail says what came in: one entry per table for the new records, already marked sent
+    // (the device that made them syncs them itself).
+    const audit = await b.db.outbox.orderBy('deviceSeq').toArray();
+    expect(audit.map((op) => [op.table, op.kind, op.fields.added])).toEqual(
+      ['plans', 'measures', 'actions', 'progress', 'meetings', 'quarterlyRecords'].map((t) => [
+        t,
+        'import',
+        1,
+      ]),
+    );
+    expect(audit.every((op) => op.sentAt !== null && op.id === doc.id)).toBe(true);
     const opsAfterFirst = await b.db.outbox.count();
     const snapshot = await b.db.plans.toArray();
 
@@ -99,6 +110,8 @@ describe('export and import', () => {
     await a.commands.updatePlan(a.planId, { ...planInput, overallScore: 99.5 });
     const newer = viaFile(await buildExport(a.db, { kind: 'all' }, opts('2024-01-24T00:00:00.000Z')));
     await applyImport(b.db, bDeps, newer);
+    const updates = await b.db.outbox.where('[table+id]').equals(['plans', a.planId]).toArray();
+    expect(updates.at(-1)).toMatchObject({ kind: 'import', fields: { overallScore: true } });
     const plan = (await b.db.plans.get(a.planId))!;
     expect(plan.overallScore).toBe(99.5);
     expect(plan.rating).toBe('ผ่านดี');
