@@ -4,6 +4,9 @@
  * device (evidence synced from another phone before its photo arrived).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { sha256Hex } from '../media/prepareFile';
+import { fetchFile } from '../sync/fileSync';
+import { db } from '../db/db';
 import { fileOf } from './followUp';
 
 export type StoredFileState =
@@ -18,7 +21,16 @@ export function useStoredFile(sha256: string | null, thumb: boolean): StoredFile
     }
     let url: string | null = null;
     let cancelled = false;
-    void fileOf(sha256).then((row) => {
+    const load = async () => {
+      let row = await fileOf(sha256);
+      // Attached on another phone: fetch it from the agency's server when we can.
+      if (!row && navigator.onLine) {
+        if ((await fetchFile(db, fetch, sha256, sha256Hex, new Date())) === 'fetched')
+          row = await fileOf(sha256);
+      }
+      return row;
+    };
+    void load().then((row) => {
       if (cancelled) return;
       const blob = row ? ((thumb ? row.thumb : null) ?? row.blob) : null;
       if (!blob) {

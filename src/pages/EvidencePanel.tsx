@@ -17,7 +17,8 @@ function Thumb({ item }: { item: Evidence }) {
       </a>
     );
   }
-  if (thumb.status === 'missing') return <span class="evidence-missing">{item.name}: ไฟล์ยังไม่อยู่ในเครื่องนี้</span>;
+  if (thumb.status === 'missing')
+    return <span class="evidence-missing">{item.name}: ไฟล์ยังไม่อยู่ในเครื่องนี้ จะดาวน์โหลดเมื่อเชื่อมต่อเซิร์ฟเวอร์ได้</span>;
   if (thumb.status === 'loading') return <span class="evidence-missing">กำลังโหลด…</span>;
   const href = full.status === 'ready' ? full.url : undefined;
   return (

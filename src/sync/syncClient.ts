@@ -13,6 +13,7 @@ import { receiveHlc } from '../domain/hlc';
 import { mergeRecord, type Stamped } from '../domain/mergeRecord';
 import { PUSH_MAX_OPS, type PullResponse, type PushResponse } from '../domain/syncProtocol';
 import { HLC_KEY } from '../db/device';
+import { uploadFiles } from './fileSync';
 import { readServerSettings, type ServerSettings } from './serverSettings';
 
 export interface SyncDeps {
@@ -174,6 +175,8 @@ export function makeSync(db: ItaDatabase, deps: SyncDeps) {
     try {
       const pushed = await push(db, deps, server);
       const pulled = await pull(db, deps, server);
+      // Bytes after the records that mention them; a failure here waits for the next sync.
+      await uploadFiles(db, deps.fetch, server).catch(() => 0);
       await saveSyncState(db, {
         lastSuccessAt: deps.now().toISOString(),
         lastAttemptAt: at,
