@@ -16,7 +16,9 @@ export interface OwnServer {
  * folder unless given, so a restart can reuse it).
  */
 export async function startOwnServer(distDir: string, port: number, dataDir?: string): Promise<OwnServer> {
-  const child: ChildProcess = spawn('node_modules/.bin/tsx', ['src/cli/start.ts'], {
+  // Node itself with tsx's loader, not the tsx wrapper: a SIGKILL must reach
+  // the server, not leave it running as an orphan that still holds the port.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -34,7 +36,7 @@ export async function startOwnServer(distDir: string, port: number, dataDir?: st
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('server exited while starting');
+    if (child.exitCode !== null) throw new Error(`server exited while starting (port ${port} taken?)`);
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (r.ok) return { stop: end('SIGTERM'), kill: end('SIGKILL') };
