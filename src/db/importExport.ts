@@ -7,6 +7,7 @@
  */
 import { mergeRecord, type Stamped } from '../domain/mergeRecord';
 import type { ValidExportDocument } from '../domain/exportSchema';
+import { SYNC_TABLES } from '../domain/syncProtocol';
 import type { TableName } from '../domain/types';
 import type { ItaDatabase } from './schema';
 import { write, type MergedItem, type WriteDeps } from './writer';
@@ -48,15 +49,7 @@ export interface TableSummary {
 
 export type ImportPreview = Record<RecordTable, TableSummary>;
 
-const TABLES: RecordTable[] = [
-  'plans',
-  'measures',
-  'actions',
-  'progress',
-  'meetings',
-  'quarterlyRecords',
-  'evidence',
-];
+const TABLES: readonly RecordTable[] = SYNC_TABLES;
 
 /** Fills fields a parser-made record lacks, as a new local record would have them. */
 function complete(row: Stamped): Stamped {

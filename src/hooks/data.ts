@@ -22,3 +22,11 @@ export function useDigits(): 'arabic' | 'thai' {
 
 export const useRecordHistory = (table: 'meetings' | 'quarterlyRecords', id: string) =>
   useLiveQuery(() => q.recordHistory(db, table, id), [table, id]);
+
+/** Names to show for device ids in histories: this device by its name (other phones by id until sync names them). */
+export function useDeviceNames(): Record<string, string> {
+  const device = useDeviceSettings();
+  return device.status === 'ready' && device.value
+    ? { [device.value.deviceId]: device.value.deviceName || 'เครื่องนี้' }
+    : {};
+}

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Field, TextArea, TextField } from '../components/Field';
-import { FormError } from '../components/FormErrorSummary';
+import { SaveCancel } from '../components/SaveCancel';
 import { nextActionNumber } from '../domain/numbering';
 import { validateAction, type ActionForm } from '../domain/validation';
 import { commands } from '../hooks/commands';
@@ -97,21 +97,14 @@ export function ActionFormPage() {
           error={errors.text}
           onValue={(text) => draft.update({ text })}
         />
-        <FormError message={formError} />
-        <div class="buttons">
-          <button type="submit" class="btn btn-primary" disabled={busy}>
-            บันทึก
-          </button>
-          <button
-            type="button"
-            class="btn"
-            onClick={() => {
-              draft.clear();
-              history.back();
-            }}
-          >
-            ยกเลิก
-          </button>
+        <SaveCancel
+          formError={formError}
+          busy={busy}
+          onCancel={() => {
+            draft.clear();
+            history.back();
+          }}
+        >
           {actionId && (
             <ConfirmButton
               label="ลบรายการนี้"
@@ -129,7 +122,7 @@ export function ActionFormPage() {
               }
             />
           )}
-        </div>
+        </SaveCancel>
       </form>
     </section>
   );

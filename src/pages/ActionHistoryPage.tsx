@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso';
 import { ChangeList } from '../components/ChangeList';
-import { useActionHistory, useDeviceSettings, useDigits } from '../hooks/data';
+import { useActionHistory, useDeviceNames, useDigits } from '../hooks/data';
 import { PageState } from './PageState';
 
 /** What happened to one action, from the change log; undone ticks stay listed. */
@@ -8,11 +8,7 @@ export function ActionHistoryPage() {
   const { params } = useRoute();
   const history = useActionHistory(params.actionId ?? '');
   const digits = useDigits();
-  const device = useDeviceSettings();
-  const names: Record<string, string> =
-    device.status === 'ready' && device.value
-      ? { [device.value.deviceId]: device.value.deviceName || 'เครื่องนี้' }
-      : {};
+  const names = useDeviceNames();
   return (
     <PageState result={history} notFound="ไม่พบรายการนี้">
       {({ plan, measure, action, changes }) => (

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { TextField } from '../components/Field';
-import { FormError } from '../components/FormErrorSummary';
+import { SaveCancel } from '../components/SaveCancel';
 import { fiscalYearRange } from '../domain/fiscalCalendar';
 import { formatThaiDate } from '../domain/thaiFormat';
 import type { Measure, Plan } from '../domain/types';
@@ -129,22 +129,14 @@ export function MeasureFormPage() {
             onValue={(periodEnd) => draft.update({ periodEnd })}
           />
         </div>
-        <FormError message={formError} />
-        <div class="buttons">
-          <button type="submit" class="btn btn-primary" disabled={busy}>
-            บันทึก
-          </button>
-          <button
-            type="button"
-            class="btn"
-            onClick={() => {
-              draft.clear();
-              history.back();
-            }}
-          >
-            ยกเลิก
-          </button>
-        </div>
+        <SaveCancel
+          formError={formError}
+          busy={busy}
+          onCancel={() => {
+            draft.clear();
+            history.back();
+          }}
+        />
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { TextArea, TextField } from '../components/Field';
-import { FormError } from '../components/FormErrorSummary';
+import { SaveCancel } from '../components/SaveCancel';
 import { fiscalYearOf } from '../domain/fiscalCalendar';
 import type { Plan } from '../domain/types';
 import { validatePlan, type PlanForm } from '../domain/validation';
@@ -134,22 +134,14 @@ export function PlanFormPage() {
           onValue={(constraints) => draft.update({ constraints })}
           rows={4}
         />
-        <FormError message={formError} />
-        <div class="buttons">
-          <button type="submit" class="btn btn-primary" disabled={busy}>
-            บันทึก
-          </button>
-          <button
-            type="button"
-            class="btn"
-            onClick={() => {
-              draft.clear();
-              history.back();
-            }}
-          >
-            ยกเลิก
-          </button>
-        </div>
+        <SaveCancel
+          formError={formError}
+          busy={busy}
+          onCancel={() => {
+            draft.clear();
+            history.back();
+          }}
+        />
       </form>
     </section>
   );

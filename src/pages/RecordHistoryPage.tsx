@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso';
 import { ChangeList } from '../components/ChangeList';
-import { useDeviceSettings, useDigits, useRecordHistory } from '../hooks/data';
+import { useDeviceNames, useDigits, useRecordHistory } from '../hooks/data';
 import { PageState } from './PageState';
 
 const TITLES = { meetings: 'ประวัติการประชุม', quarterlyRecords: 'ประวัติบันทึกรายไตรมาส' } as const;
@@ -11,11 +11,7 @@ export function RecordHistoryPage() {
   const table = params.table === 'meetings' ? 'meetings' : 'quarterlyRecords';
   const history = useRecordHistory(table, params.id ?? '');
   const digits = useDigits();
-  const device = useDeviceSettings();
-  const names: Record<string, string> =
-    device.status === 'ready' && device.value
-      ? { [device.value.deviceId]: device.value.deviceName || 'เครื่องนี้' }
-      : {};
+  const names = useDeviceNames();
   return (
     <PageState result={history} notFound="ไม่พบรายการนี้">
       {({ changes, planId }) => (
