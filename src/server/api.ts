@@ -1,19 +1,23 @@
 /**
  * The HTTP API under /api (contracts.md): health, device enrolment, reporting
- * uploads, and the loopback-only admin endpoint used by `npm run agency`.
+ * uploads, two-way sync (push, pull), evidence files, and the loopback-only
+ * admin endpoint used by `npm run agency`.
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as v from 'valibot';
 import { checkExportDocument } from '../domain/exportSchema';
+import { PULL_MAX_CHANGES, pushRequestSchema } from '../domain/syncProtocol';
 import { runAdmin } from './admin';
 import { enrolDevice } from './agencies';
 import type { Db } from './db';
 import { canonicalJson, getExportJson, listExports, MAX_PAGE, putExport, type PutResult } from './exports';
+import { registerFileRoutes } from './fileRoutes';
 import { apiError, clientAddress, deviceAuth, isLoopback, originGuard, tooMany, type ApiEnv } from './guards';
 import { TokenBuckets, type RateLimit } from './rateLimit';
 import { sameSecret } from './secrets';
+import { pullChanges, pushOps } from './sync';
 
 export interface ApiOptions {
   db: Db;
@@ -31,9 +35,14 @@ export interface ApiOptions {
   /** Per address, failed authentications and enrol codes: default a burst of 20 and 10 a minute. */
   failureLimit?: RateLimit;
   maxExportBytes?: number;
+  maxPushBytes?: number;
+  /** Evidence file storage per agency (`FILES_QUOTA_MB`), in bytes; default 2048 MB. */
+  filesQuotaBytes?: number;
 }
 
 export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
+/** A push of PUSH_MAX_OPS ops; real batches are far smaller (an op is a few hundred bytes). */
+export const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 const MAX_SMALL_BODY = 16 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -73,7 +82,8 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
 
   api.use('*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    // Evidence files set their own (immutable: the address is the content's hash).
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
   api.use('*', originGuard([...(options.corsOrigins ?? [])], trustProxy));
   if (options.corsOrigins?.length) {
@@ -81,7 +91,7 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
       '*',
       cors({
         origin: options.corsOrigins,
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
         allowHeaders: ['Authorization', 'Content-Type'],
         maxAge: 600,
       }),
@@ -174,6 +184,41 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     if (json === null) return apiError(c, 404, 'not_found', 'ไม่พบไฟล์ส่งออกนี้');
     return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
+
+  api.post('/v1/sync/push', auth, sizeLimit(options.maxPushBytes ?? MAX_PUSH_BYTES), async (c) => {
+    const device = c.get('device');
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const parsed = v.safeParse(pushRequestSchema, body.value);
+    if (!parsed.success) {
+      const path = parsed.issues[0].path?.map((p) => String(p.key)).join('.') ?? '';
+      return apiError(c, 422, 'invalid', `ข้อมูลที่ส่งมาไม่ถูกต้อง${path ? ` ที่ ${path}` : ''} ไม่มีการบันทึกข้อมูล`, {
+        path,
+      });
+    }
+    if (parsed.output.deviceId !== device.deviceId) {
+      return apiError(c, 403, 'wrong_device', 'รหัสเครื่องไม่ตรงกับโทเคนของเครื่อง ไม่มีการบันทึกข้อมูล');
+    }
+    return c.json(await pushOps(db, device, parsed.output));
+  });
+
+  api.get('/v1/sync/pull', auth, async (c) => {
+    const sinceText = c.req.query('since') ?? '0';
+    const limitText = c.req.query('limit') ?? String(PULL_MAX_CHANGES);
+    const since = /^\d{1,15}$/.test(sinceText) ? Number(sinceText) : NaN;
+    const limit = /^\d{1,5}$/.test(limitText) ? Number(limitText) : NaN;
+    if (Number.isNaN(since) || !(limit >= 1 && limit <= PULL_MAX_CHANGES)) {
+      return apiError(
+        c,
+        400,
+        'invalid_query',
+        `since must be a cursor (0 or more) and limit 1–${PULL_MAX_CHANGES}`,
+      );
+    }
+    return c.json(await pullChanges(db, c.get('device').agencyId, since, limit));
+  });
+
+  registerFileRoutes(api, { db, auth, quotaBytes: options.filesQuotaBytes });
 
   // `npm run agency` while the server holds the PGlite folder: loopback only, with the lock file's secret.
   api.post('/admin/:command', sizeLimit(MAX_SMALL_BODY), async (c) => {

@@ -16,7 +16,7 @@ export type ApiEnv = { Variables: { who: RequestIdentity; device: DeviceAuth } }
 /** The `{ error, message }` body every API error has; `extra` adds e.g. a `path`. */
 export function apiError(
   c: Context,
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503 | 507,
   error: string,
   message: string,
   extra: Record<string, unknown> = {},

@@ -51,7 +51,15 @@ export interface ServerOptions extends DatabaseOptions {
   trustProxy?: boolean;
   rateLimit?: RateLimit;
   failureLimit?: RateLimit;
+  /** Evidence file storage per agency; default FILES_QUOTA_MB from the environment, else 2048. */
+  filesQuotaMb?: number | undefined;
   log?: Logger;
+}
+
+/** FILES_QUOTA_MB when it is a positive number. */
+function quotaFromEnv(): number | undefined {
+  const mb = Number(process.env.FILES_QUOTA_MB);
+  return process.env.FILES_QUOTA_MB && mb > 0 ? mb : undefined;
 }
 
 export interface RunningServer {
@@ -93,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   let port = options.port;
+  const filesQuotaMb = options.filesQuotaMb ?? quotaFromEnv();
   const app = createApp({
     distDir: options.distDir,
     version: packageVersion(),
@@ -105,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(options.trustProxy ? { trustProxy: true } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.failureLimit ? { failureLimit: options.failureLimit } : {}),
+      ...(filesQuotaMb ? { filesQuotaBytes: Math.floor(filesQuotaMb * 1024 * 1024) } : {}),
     },
   });
 

@@ -2,8 +2,7 @@
  * Schema migrations: numbered, applied in order at start, each in its own
  * transaction together with its row in `schema_migrations`, so a crash leaves
  * either the old schema or the new one. Never edit a migration that has
- * shipped: add the next number. The two-way sync (a later issue) adds
- * applied_ops, changes, entities and conflicts as new migrations.
+ * shipped: add the next number.
  */
 import type { Db } from './db';
 
@@ -66,6 +65,101 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX exports_agency_seq ON exports (agency_id, seq DESC);
     `,
   },
+  {
+    version: 2,
+    name: 'two-way sync: sequence, applied ops, entities, changes, conflicts, files',
+    sql: `
+      -- The agency's change sequence (the pull cursor). A push locks this row
+      -- first, so pushes of one agency run one after another and their numbers
+      -- are unique and gap-free in commit order.
+      CREATE TABLE agency_seq (
+        agency_id uuid PRIMARY KEY REFERENCES agencies (id),
+        seq bigint NOT NULL DEFAULT 0
+      );
+
+      -- Ops received that changed nothing deliverable (every field lost to a
+      -- newer stamp, or only a conflict was kept). An op that changed something
+      -- is recorded by its row in changes (unique op id there): together they
+      -- are every op applied, so a retry or a duplicated file is harmless.
+      CREATE TABLE applied_ops (
+        agency_id uuid NOT NULL,
+        op_id text NOT NULL,
+        device_id text NOT NULL,
+        device_seq bigint NOT NULL,
+        seq bigint,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (agency_id, op_id)
+      );
+
+      -- Current state per record: field values and the stamp of each field.
+      -- json, not jsonb: only ever read and written whole, and json is stored as
+      -- sent (cheaper to write).
+      CREATE TABLE entities (
+        agency_id uuid NOT NULL,
+        tbl text NOT NULL,
+        id text NOT NULL,
+        data json NOT NULL,
+        stamps json NOT NULL,
+        PRIMARY KEY (agency_id, tbl, id)
+      );
+
+      -- Accepted changes in delivery order: only the fields that won, with their
+      -- stamps; one row per op at most (the op id is unique).
+      CREATE TABLE changes (
+        agency_id uuid NOT NULL,
+        seq bigint NOT NULL,
+        tbl text NOT NULL,
+        id text NOT NULL,
+        fields jsonb NOT NULL,
+        stamps jsonb NOT NULL,
+        op_id text NOT NULL,
+        device_id text NOT NULL,
+        server_time timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (agency_id, seq),
+        UNIQUE (agency_id, op_id)
+      );
+
+      -- A field two devices changed from the same base: both values, for a person.
+      -- seq: when it was recorded; resolved_seq: when a device reported it settled.
+      CREATE TABLE conflicts (
+        agency_id uuid NOT NULL,
+        id text NOT NULL,
+        tbl text NOT NULL,
+        record_id text NOT NULL,
+        field text NOT NULL,
+        winner jsonb NOT NULL,
+        loser jsonb NOT NULL,
+        seq bigint NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        resolved_at timestamptz,
+        resolved_seq bigint,
+        PRIMARY KEY (agency_id, id)
+      );
+      CREATE INDEX conflicts_agency_seq ON conflicts (agency_id, seq);
+      CREATE INDEX conflicts_agency_resolved_seq ON conflicts (agency_id, resolved_seq)
+        WHERE resolved_seq IS NOT NULL;
+
+      -- Evidence files, content-addressed: variant 'file' is the upload whose
+      -- SHA-256 is the key, 'thumb' its small preview.
+      CREATE TABLE files (
+        agency_id uuid NOT NULL,
+        sha256 text NOT NULL,
+        variant text NOT NULL CHECK (variant IN ('file', 'thumb')),
+        type text NOT NULL,
+        size integer NOT NULL,
+        bytes bytea NOT NULL,
+        device_id text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (agency_id, sha256, variant)
+      );
+
+      -- Bytes stored per agency, checked and raised in the same statement (the quota).
+      CREATE TABLE file_usage (
+        agency_id uuid PRIMARY KEY REFERENCES agencies (id),
+        bytes bigint NOT NULL DEFAULT 0
+      );
+    `,
+  },
 ];
 
 /** Any constant: serialises migrations of servers starting at once on one PostgreSQL. */
@@ -100,4 +194,16 @@ export async function migrate(db: Db, migrations: Migration[] = MIGRATIONS): Pro
 }
 
 /** The tables a test empties between tests, children first. */
-export const DATA_TABLES = ['exports', 'devices', 'enrol_codes', 'agencies'];
+export const DATA_TABLES = [
+  'files',
+  'file_usage',
+  'conflicts',
+  'changes',
+  'entities',
+  'applied_ops',
+  'agency_seq',
+  'exports',
+  'devices',
+  'enrol_codes',
+  'agencies',
+];

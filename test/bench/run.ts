@@ -25,6 +25,7 @@ const BENCHES: Bench[] = [
   { name: 'followUp', run: () => followUpBench(details) },
   { name: 'import', run: () => importBench(details) },
   { name: 'upload', script: 'test/bench/upload.ts', timeoutMs: 3 * 60_000 },
+  { name: 'push', script: 'test/bench/push.ts', timeoutMs: 3 * 60_000 },
 ];
 // BENCH_ONLY=followUp (comma-separated names) runs only those benches.
 const only = process.env.BENCH_ONLY?.split(',').map((n) => n.trim());
