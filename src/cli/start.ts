@@ -7,7 +7,7 @@
  * Environment: PORT (8080), HOST (0.0.0.0), DIST_DIR (./dist), DATA_DIR
  * (./data), DATABASE_URL, PUBLIC_URL (for enrol links), CORS_ORIGIN (comma
  * separated), TRUST_PROXY=1 (behind a TLS proxy on this machine),
- * RATE_LIMIT_PER_MINUTE (60), LOG=silent.
+ * RATE_LIMIT_PER_MINUTE (300), LOG=silent.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -53,7 +53,8 @@ if (needsBuild()) {
 }
 
 const env = (name: string) => (process.env[name] ? process.env[name] : undefined);
-const perMinute = Number(env('RATE_LIMIT_PER_MINUTE') ?? 60);
+// A fresh phone pulls a year's changes in pages of 1,000: allow it a few hundred requests a minute.
+const perMinute = Number(env('RATE_LIMIT_PER_MINUTE') ?? 300);
 
 try {
   const server = await startServer({

@@ -20,7 +20,8 @@ export function makeConflictCommands(db: ItaDatabase, deps: WriteDeps) {
             await w.restore(conflict.table, conflict.recordId);
           await w.patch(conflict.table, conflict.recordId, { [conflict.field]: conflict.loser.value });
         }
-        await db.conflicts.update(conflictId, { resolvedAt: w.now.toISOString() });
+        // Not yet reported: the next push tells the server, which tells the other phones.
+        await db.conflicts.update(conflictId, { resolvedAt: w.now.toISOString(), reported: false });
       });
     },
   };

@@ -5,7 +5,8 @@
  * enrolling stays attributed to it.
  */
 import type { ItaDatabase } from '../db/schema';
-import { readDevice } from '../db/device';
+import { v7 as uuidv7 } from 'uuid';
+import { ensureDevice } from '../db/device';
 import { saveServerSettings, type ServerSettings } from './serverSettings';
 
 export class EnrolError extends Error {}
@@ -31,7 +32,9 @@ export async function enrolDevice(
   const url = normaliseServerUrl(input.serverUrl);
   const code = input.code.trim();
   if (code === '') throw new EnrolError('กรุณาใส่รหัสลงทะเบียน');
-  const device = await readDevice(db);
+  // The device's own id goes with the enrolment, made now if it never wrote
+  // anything yet: its ops must carry the id the server knows it by.
+  const device = await db.transaction('rw', db.meta, () => ensureDevice(db, () => uuidv7()));
   let res: Response;
   try {
     res = await fetchFn(`${url}/api/v1/enrol`, {
@@ -40,7 +43,7 @@ export async function enrolDevice(
       body: JSON.stringify({
         code,
         deviceName: input.deviceName.trim() || 'อุปกรณ์ไม่มีชื่อ',
-        ...(device ? { deviceId: device.deviceId } : {}),
+        deviceId: device.deviceId,
       }),
     });
   } catch {

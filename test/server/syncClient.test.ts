@@ -1,0 +1,147 @@
+/**
+ * The page's sync client against the real server: two phones (real Dexie on
+ * fake-indexeddb, real commands) and a third that enrols later, syncing
+ * through HTTP with a server on PGlite and on PostgreSQL.
+ */
+import 'fake-indexeddb/auto';
+import { expect, it } from 'vitest';
+import { makeCommands } from '../../src/db/commands';
+import { makeConflictCommands } from '../../src/db/conflictCommands';
+import { makeFollowUpCommands } from '../../src/db/followUpCommands';
+import { ItaDatabase } from '../../src/db/schema';
+import { enrolDevice } from '../../src/sync/enrol';
+import { makeSync, readSyncState } from '../../src/sync/syncClient';
+import { createAgency } from './client';
+import { describeEachDb } from './harness';
+
+let clock = Date.parse('2024-01-15T03:00:00.000Z');
+const now = () => new Date(clock);
+
+async function phone(url: string, enrolCode: string, name: string) {
+  const db = new ItaDatabase(`phone-${name}-${crypto.randomUUID()}`);
+  const deps = { now, newId: () => crypto.randomUUID() };
+  const commands = makeCommands(db, deps);
+  await commands.saveDeviceSettings({ deviceName: name, staffName: name, digits: 'arabic' });
+  await enrolDevice(db, fetch, { serverUrl: url, code: enrolCode, deviceName: name }, now());
+  const syncer = makeSync(db, { fetch, now });
+  return {
+    db,
+    commands,
+    followUp: makeFollowUpCommands(db, deps),
+    conflicts: makeConflictCommands(db, deps),
+    async sync() {
+      clock += 1_000;
+      const r = await syncer.sync();
+      if (r.kind !== 'done') throw new Error(JSON.stringify(r));
+      return r;
+    },
+  };
+}
+
+const planInput = {
+  agency: { name: 'อบต.สองเครื่อง', district: '', province: '' },
+  assessmentYear: 2566,
+  fiscalYear: 2567,
+  overallScore: null,
+  rating: '',
+  constraints: [],
+};
+
+/** Every record of the synced tables, without device-local bookkeeping, for comparing phones. */
+async function state(db: ItaDatabase) {
+  const out: Record<string, unknown[]> = {};
+  for (const t of ['plans', 'measures', 'actions', 'progress', 'quarterlyRecords'] as const) {
+    const rows = (await db.table(t).toArray()) as { id: string; createdAt?: string; updatedAt?: string }[];
+    out[t] = rows
+      .map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+  return out;
+}
+
+describeEachDb('two-way sync from the page', (h) => {
+  it('two phones working offline converge, keep every tick, and a same-field edit becomes a conflict a person settles', async () => {
+    const agency = await createAgency(h);
+    const a = await phone(h.url, agency.enrolCode, 'เอ');
+    const b = await phone(h.url, agency.enrolCode, 'บี');
+
+    const planId = await a.commands.createPlan(planInput);
+    const measureId = await a.commands.createMeasure(planId, {
+      number: 1,
+      title: 'ม.1',
+      responsible: '',
+      period: null,
+    });
+    const s1 = await a.commands.createAction(measureId, { kind: 'step', number: '3.1', text: 'หนึ่ง' });
+    const s2 = await a.commands.createAction(measureId, { kind: 'step', number: '3.2', text: 'สอง' });
+    const recordId = await a.followUp.saveQuarterlyRecord(measureId, 2567, 2, {
+      results: 'เริ่มต้น',
+      budgetSpent: null,
+      problems: '',
+      suggestions: '',
+      progress: null,
+      status: 'draft',
+    });
+    await a.sync();
+    await b.sync();
+    expect(await state(b.db)).toEqual(await state(a.db));
+
+    // Offline on both: ticks on different and on the same action; the same field edited.
+    clock += 60_000;
+    await a.commands.tickAction(s1, { date: '2024-01-15', status: 'done', note: 'เอ' });
+    await b.commands.tickAction(s1, { date: '2024-01-15', status: 'in_progress', note: 'บี' });
+    await b.commands.tickAction(s2, { date: '2024-01-15', status: 'done', note: 'บี' });
+    const edit = (text: string) => ({
+      results: text,
+      budgetSpent: null,
+      problems: '',
+      suggestions: '',
+      progress: null,
+      status: 'draft' as const,
+    });
+    await a.followUp.saveQuarterlyRecord(measureId, 2567, 2, edit('จากเอ'));
+    clock += 5;
+    await b.followUp.saveQuarterlyRecord(measureId, 2567, 2, edit('จากบี'));
+
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    expect(await state(a.db)).toEqual(await state(b.db));
+    expect(await a.db.progress.count()).toBe(3);
+    // B's edit is later: it wins everywhere; A's value waits in a conflict on both phones.
+    expect((await a.db.quarterlyRecords.get(recordId))!.results).toBe('จากบี');
+    for (const p of [a, b]) {
+      const open = await p.db.conflicts.filter((c) => c.resolvedAt === null).toArray();
+      expect(open.map((c) => [c.field, c.winner.value, c.loser.value])).toEqual([
+        ['results', 'จากบี', 'จากเอ'],
+      ]);
+    }
+
+    // A settles it by taking its own value back; B gets the value and the conflict closes there too.
+    const conflict = (await a.db.conflicts.toArray())[0]!;
+    await a.conflicts.resolveConflict(conflict.id, 'loser');
+    await a.sync();
+    await b.sync();
+    expect((await b.db.quarterlyRecords.get(recordId))!.results).toBe('จากเอ');
+    expect((await b.db.conflicts.get(conflict.id))!.resolvedAt).not.toBeNull();
+
+    // A phone enrolled later gets everything.
+    const c = await phone(h.url, agency.enrolCode, 'ซี');
+    await c.sync();
+    expect(await state(c.db)).toEqual(await state(a.db));
+  });
+
+  it('a push retried after a lost answer is harmless: nothing is applied twice', async () => {
+    const agency = await createAgency(h);
+    const a = await phone(h.url, agency.enrolCode, 'เอ');
+    const planId = await a.commands.createPlan(planInput);
+    await a.commands.updatePlan(planId, { ...planInput, rating: 'ผ่าน' });
+    await a.sync();
+    const cursor = (await readSyncState(a.db)).cursor;
+    // As if the answer had been lost: the ops are unsent again and go a second time.
+    await a.db.outbox.toCollection().modify({ sentAt: null });
+    await a.sync();
+    expect((await readSyncState(a.db)).cursor).toBe(cursor);
+    expect(await a.db.outbox.filter((op) => op.sentAt === null).count()).toBe(0);
+  });
+});
