@@ -141,10 +141,50 @@ export async function actionHistory(db: ItaDatabase, actionId: string): Promise<
     ...ticks.map((t): [string, string] => ['progress', t.id]),
   ];
   const changes = await db.outbox.where('[table+id]').anyOf(keys).toArray();
+  changes.push(...remoteTickEntries(ticks, changes));
   // HLC stamps order changes across devices; device sequences only within one.
   changes.sort((a, b) => (b.hlc > a.hlc ? 1 : b.hlc < a.hlc ? -1 : 0));
   ticks.sort((a, b) => (b.date === a.date ? (b.at > a.at ? 1 : -1) : b.date > a.date ? 1 : -1));
   return { ...ctx, ticks, changes };
+}
+
+/**
+ * Ticks that came from other phones by sync are not in this device's change
+ * log: their history entries are read from the ticks themselves (who, when,
+ * which device; an undo from its deletedAt stamp).
+ */
+function remoteTickEntries(ticks: Progress[], logged: ChangeOp[]): ChangeOp[] {
+  const known = new Set(logged.filter((op) => op.table === 'progress').map((op) => `${op.id}:${op.kind}`));
+  const out: ChangeOp[] = [];
+  for (const t of ticks) {
+    const entry = (
+      kind: 'put' | 'delete',
+      fields: Record<string, unknown>,
+      hlc: string,
+      at: string,
+    ): ChangeOp => ({
+      opId: `remote:${t.id}:${kind}`,
+      deviceId: t.deviceId,
+      deviceSeq: 0,
+      table: 'progress',
+      id: t.id,
+      kind,
+      fields,
+      before: null,
+      baseRev: null,
+      hlc,
+      at,
+      by: t.by,
+      sentAt: at,
+    });
+    if (!known.has(`${t.id}:put`)) {
+      out.push(entry('put', { date: t.date, status: t.status, note: t.note }, t.stamps.status ?? '', t.at));
+    }
+    if (t.deletedAt && !known.has(`${t.id}:delete`)) {
+      out.push(entry('delete', { deletedAt: t.deletedAt }, t.stamps.deletedAt ?? '', t.deletedAt));
+    }
+  }
+  return out;
 }
 
 export function deviceSettings(db: ItaDatabase): Promise<DeviceSettings | null> {

@@ -53,7 +53,12 @@ export function SyncPage() {
           ยังไม่ได้ลงทะเบียนกับเซิร์ฟเวอร์ของหน่วยงาน <a href="/enrol">ลงทะเบียน</a>
         </p>
       )}
-      <dl class="facts" data-testid="sync-status">
+      <dl
+        class="facts"
+        data-testid="sync-status"
+        data-last-success={s.lastSuccessAt ?? ''}
+        data-last-attempt={s.lastAttemptAt ?? ''}
+      >
         <dt>รอส่ง</dt>
         <dd>{waiting} การเปลี่ยนแปลง</dd>
         <dt>ซิงก์สำเร็จล่าสุด</dt>

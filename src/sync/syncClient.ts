@@ -171,22 +171,19 @@ export function makeSync(db: ItaDatabase, deps: SyncDeps) {
   async function run(): Promise<SyncOutcome> {
     const server = await readServerSettings(db);
     if (!server) return { kind: 'not_enrolled' };
-    const at = deps.now().toISOString();
     try {
       const pushed = await push(db, deps, server);
       const pulled = await pull(db, deps, server);
       // Bytes after the records that mention them; a failure here waits for the next sync.
       await uploadFiles(db, deps.fetch, server).catch(() => 0);
-      await saveSyncState(db, {
-        lastSuccessAt: deps.now().toISOString(),
-        lastAttemptAt: at,
-        lastError: null,
-      });
+      // When the attempt ended: equal to lastSuccessAt exactly when it succeeded.
+      const at = deps.now().toISOString();
+      await saveSyncState(db, { lastSuccessAt: at, lastAttemptAt: at, lastError: null });
       return { kind: 'done', pushed, pulled };
     } catch (e) {
       const message =
         e instanceof SyncError ? e.message : `ซิงก์ไม่สำเร็จ: ${e instanceof Error ? e.message : String(e)}`;
-      await saveSyncState(db, { lastAttemptAt: at, lastError: message });
+      await saveSyncState(db, { lastAttemptAt: deps.now().toISOString(), lastError: message });
       return { kind: 'failed', message };
     }
   }

@@ -73,6 +73,33 @@ describe('commands', () => {
     ]);
   });
 
+  it('history shows ticks that came from another phone by sync, with their author and device', async () => {
+    const { db, a1, measureId, planId } = await seed();
+    await db.progress.put({
+      id: 'remote-tick',
+      planId,
+      measureId,
+      actionId: a1,
+      date: '2024-01-12',
+      status: 'done',
+      note: 'จากเครื่องบี',
+      by: 'สมหญิง',
+      at: '2024-01-12T03:00:00.000Z',
+      deviceId: 'device-b',
+      createdAt: '2024-01-12T03:00:00.000Z',
+      updatedAt: '2024-01-12T03:00:00.000Z',
+      deletedAt: '2024-01-13T03:00:00.000Z',
+      stamps: { status: '001705028400000-000000-device-b', deletedAt: '001705114800000-000000-device-b' },
+    });
+    const h = await actionHistory(db, a1);
+    const remote = h!.changes.filter((c) => c.id === 'remote-tick');
+    expect(remote.map((c) => [c.kind, c.by, c.deviceId])).toEqual([
+      ['delete', 'สมหญิง', 'device-b'],
+      ['put', 'สมหญิง', 'device-b'],
+    ]);
+    expect(remote[1]!.fields).toMatchObject({ status: 'done', note: 'จากเครื่องบี' });
+  });
+
   it('plan overview counts done actions per quarter of the fiscal year', async () => {
     const { db, commands, planId, a1, a2 } = await seed();
     await commands.tickAction(a1, { date: '2023-12-31', status: 'done', note: '' });
