@@ -11,7 +11,7 @@
 import type { ItaDatabase } from '../db/schema';
 import { receiveHlc } from '../domain/hlc';
 import { mergeRecord, type Stamped } from '../domain/mergeRecord';
-import { PUSH_MAX_OPS, type PullResponse, type PushResponse } from '../domain/syncProtocol';
+import { PUSH_MAX_OPS, SYNC_TABLES, type PullResponse, type PushResponse } from '../domain/syncProtocol';
 import { HLC_KEY } from '../db/device';
 import { uploadFiles } from './fileSync';
 import { readServerSettings, type ServerSettings } from './serverSettings';
@@ -115,49 +115,85 @@ export async function push(db: ItaDatabase, deps: SyncDeps, server: ServerSettin
 /** Fetches and merges the agency's changes after the saved cursor; returns how many were merged. */
 export async function pull(db: ItaDatabase, deps: SyncDeps, server: ServerSettings): Promise<number> {
   let merged = 0;
-  for (;;) {
-    const { cursor } = await readSyncState(db);
-    const page = await call<PullResponse>(deps, server, `/api/v1/sync/pull?since=${cursor}`);
-    const at = deps.now().toISOString();
-    const tables = [
-      db.plans,
-      db.measures,
-      db.actions,
-      db.progress,
-      db.meetings,
-      db.quarterlyRecords,
-      db.evidence,
-    ];
-    await db.transaction('rw', [...tables, db.meta, db.conflicts], async () => {
-      let clock = ((await db.meta.get(HLC_KEY))?.value as string | undefined) ?? null;
-      for (const change of page.changes) {
-        const table = db.table(change.table);
-        const local = (await table.get(change.id)) as Stamped | undefined;
+  const fetchPage = (since: number) => call<PullResponse>(deps, server, `/api/v1/sync/pull?since=${since}`);
+  let next: Promise<PullResponse> | null = fetchPage((await readSyncState(db)).cursor);
+  while (next) {
+    const page: PullResponse = await next;
+    // Ask for the next page while this one is merged; the cursor is saved
+    // only with the merged page, so an interruption loses nothing.
+    next = page.more ? fetchPage(page.cursor) : null;
+    try {
+      merged += await mergePage(db, deps, server, page);
+    } catch (e) {
+      next?.catch(() => undefined); // its page would be fetched again next time
+      throw e;
+    }
+  }
+  return merged;
+}
+
+/** Merges one pulled page in one transaction, reading and writing each table in bulk. */
+async function mergePage(
+  db: ItaDatabase,
+  deps: SyncDeps,
+  server: ServerSettings,
+  page: PullResponse,
+): Promise<number> {
+  const at = deps.now().toISOString();
+  const byTable = new Map<string, PullResponse['changes']>();
+  let newest: string | null = null;
+  for (const change of page.changes) {
+    const list = byTable.get(change.table) ?? [];
+    list.push(change);
+    byTable.set(change.table, list);
+    for (const stamp of Object.values(change.stamps)) if (newest === null || stamp > newest) newest = stamp;
+  }
+  const tables = SYNC_TABLES.map((t) => db.table(t));
+  let merged = 0;
+  await db.transaction('rw', [...tables, db.meta, db.conflicts], async () => {
+    for (const [name, changes] of byTable) {
+      const table = db.table(name);
+      const ids = [...new Set(changes.map((c) => c.id))];
+      const found = (await table.bulkGet(ids)) as (Stamped | undefined)[];
+      const current = new Map(ids.map((id, i) => [id, found[i]]));
+      const changed = new Map<string, Stamped>();
+      // A record may change several times in one page: merge in order, in memory.
+      for (const change of changes) {
+        const local = current.get(change.id);
         const result = mergeRecord(local, {
           id: change.id,
           ...change.fields,
           stamps: change.stamps,
         } as Stamped);
         if (result.record !== local) {
-          await table.put({ createdAt: at, deletedAt: null, ...result.record, updatedAt: at });
-          merged++;
-        }
-        for (const stamp of Object.values(change.stamps)) {
-          if (clock === null || stamp > clock)
-            clock = receiveHlc(clock, stamp, deps.now().getTime(), server.deviceId);
+          current.set(change.id, result.record);
+          changed.set(change.id, result.record);
         }
       }
-      if (clock !== null) await db.meta.put({ key: HLC_KEY, value: clock });
-      for (const c of page.conflicts) {
-        const existing = await db.conflicts.get(c.id);
-        // New, or settled on another device: take the server's word.
-        if (!existing || (c.resolvedAt && !existing.resolvedAt))
-          await db.conflicts.put({ ...c, reported: true });
+      await table.bulkPut(
+        [...changed.values()].map((r) => ({ createdAt: at, deletedAt: null, ...r, updatedAt: at })),
+      );
+      merged += changed.size;
+    }
+    // The device clock moves past everything pulled, so later local edits win over it.
+    if (newest !== null) {
+      const clock = ((await db.meta.get(HLC_KEY))?.value as string | undefined) ?? null;
+      if (clock === null || newest > clock) {
+        await db.meta.put({
+          key: HLC_KEY,
+          value: receiveHlc(clock, newest, deps.now().getTime(), server.deviceId),
+        });
       }
-      await saveSyncState(db, { cursor: page.cursor });
-    });
-    if (!page.more) return merged;
-  }
+    }
+    for (const c of page.conflicts) {
+      const existing = await db.conflicts.get(c.id);
+      // New, or settled on another device: take the server's word.
+      if (!existing || (c.resolvedAt && !existing.resolvedAt))
+        await db.conflicts.put({ ...c, reported: true });
+    }
+    await saveSyncState(db, { cursor: page.cursor });
+  });
+  return merged;
 }
 
 export type SyncOutcome =

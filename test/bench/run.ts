@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { followUpBench } from './followUp';
 import { importBench } from './importBench';
+import { pullBench } from './pull';
 import { startupBench } from './startup';
 import { killChildren, runChild } from './util';
 
@@ -26,6 +27,7 @@ const BENCHES: Bench[] = [
   { name: 'import', run: () => importBench(details) },
   { name: 'upload', script: 'test/bench/upload.ts', timeoutMs: 3 * 60_000 },
   { name: 'push', script: 'test/bench/push.ts', timeoutMs: 3 * 60_000 },
+  { name: 'pull', run: () => pullBench(details) },
 ];
 // BENCH_ONLY=followUp (comma-separated names) runs only those benches.
 const only = process.env.BENCH_ONLY?.split(',').map((n) => n.trim());
