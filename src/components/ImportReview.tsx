@@ -4,8 +4,8 @@ import { groupWarnings, type ImportDraft } from '../domain/importer/reviewPlan';
 import { formatNumber, type DigitStyle } from '../domain/thaiFormat';
 import type { ActionKind } from '../domain/types';
 import type { PlanForm } from '../domain/validation';
-import { TextArea, TextField } from './Field';
 import { FormError } from './FormErrorSummary';
+import { PlanFields } from './PlanFields';
 import { MeasureReview } from './MeasureReview';
 import { WarningList } from './WarningList';
 
@@ -52,68 +52,7 @@ export function ImportReview(p: ImportReviewProps) {
       <WarningList warnings={general} label="คำเตือนของทั้งเอกสาร" digits={digits} />
       <section class="card" aria-labelledby="review-plan-title">
         <h2 id="review-plan-title">ข้อมูลแผน</h2>
-        <TextField
-          id="agencyName"
-          label="ชื่อหน่วยงาน"
-          value={h.agencyName}
-          error={errors.agencyName}
-          onValue={(agencyName) => p.onHeader({ agencyName })}
-        />
-        <div class="row">
-          <TextField
-            id="district"
-            label="อำเภอ"
-            value={h.district}
-            onValue={(district) => p.onHeader({ district })}
-          />
-          <TextField
-            id="province"
-            label="จังหวัด"
-            value={h.province}
-            onValue={(province) => p.onHeader({ province })}
-          />
-        </div>
-        <div class="row">
-          <TextField
-            id="assessmentYear"
-            label="ปีที่ประเมิน ITA (พ.ศ.)"
-            inputMode="numeric"
-            value={h.assessmentYear}
-            error={errors.assessmentYear}
-            onValue={(assessmentYear) => p.onHeader({ assessmentYear })}
-          />
-          <TextField
-            id="fiscalYear"
-            label="ปีงบประมาณของมาตรการ (พ.ศ.)"
-            inputMode="numeric"
-            value={h.fiscalYear}
-            error={errors.fiscalYear}
-            onValue={(fiscalYear) => p.onHeader({ fiscalYear })}
-          />
-        </div>
-        <div class="row">
-          <TextField
-            id="overallScore"
-            label="คะแนนภาพรวม"
-            inputMode="decimal"
-            value={h.overallScore}
-            error={errors.overallScore}
-            onValue={(overallScore) => p.onHeader({ overallScore })}
-          />
-          <TextField
-            id="rating"
-            label="ระดับผลการประเมิน"
-            value={h.rating}
-            onValue={(rating) => p.onHeader({ rating })}
-          />
-        </div>
-        <TextArea
-          id="constraints"
-          label="การวิเคราะห์ข้อจำกัด (บรรทัดละหนึ่งข้อ)"
-          rows={3}
-          value={h.constraints}
-          onValue={(constraints) => p.onHeader({ constraints })}
-        />
+        <PlanFields value={h} errors={errors} onChange={p.onHeader} />
       </section>
       {draft.plan.measures.map((m, i) => (
         <MeasureReview

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { TextArea, TextField } from '../components/Field';
+import { PlanFields } from '../components/PlanFields';
 import { SaveCancel } from '../components/SaveCancel';
 import { fiscalYearOf } from '../domain/fiscalCalendar';
 import type { Plan } from '../domain/types';
@@ -71,69 +71,7 @@ export function PlanFormPage() {
           void submit(f);
         }}
       >
-        <TextField
-          id="agencyName"
-          label="ชื่อหน่วยงาน"
-          value={f.agencyName}
-          error={errors.agencyName}
-          onValue={(agencyName) => draft.update({ agencyName })}
-          autoComplete="organization"
-        />
-        <div class="row">
-          <TextField
-            id="district"
-            label="อำเภอ"
-            value={f.district}
-            onValue={(district) => draft.update({ district })}
-          />
-          <TextField
-            id="province"
-            label="จังหวัด"
-            value={f.province}
-            onValue={(province) => draft.update({ province })}
-          />
-        </div>
-        <div class="row">
-          <TextField
-            id="assessmentYear"
-            label="ปีที่ประเมิน ITA (พ.ศ.)"
-            inputMode="numeric"
-            value={f.assessmentYear}
-            error={errors.assessmentYear}
-            onValue={(assessmentYear) => draft.update({ assessmentYear })}
-          />
-          <TextField
-            id="fiscalYear"
-            label="ปีงบประมาณของมาตรการ (พ.ศ.)"
-            inputMode="numeric"
-            value={f.fiscalYear}
-            error={errors.fiscalYear}
-            onValue={(fiscalYear) => draft.update({ fiscalYear })}
-          />
-        </div>
-        <div class="row">
-          <TextField
-            id="overallScore"
-            label="คะแนนภาพรวม"
-            inputMode="decimal"
-            value={f.overallScore}
-            error={errors.overallScore}
-            onValue={(overallScore) => draft.update({ overallScore })}
-          />
-          <TextField
-            id="rating"
-            label="ระดับผลการประเมิน"
-            value={f.rating}
-            onValue={(rating) => draft.update({ rating })}
-          />
-        </div>
-        <TextArea
-          id="constraints"
-          label="การวิเคราะห์ข้อจำกัด (บรรทัดละหนึ่งข้อ)"
-          value={f.constraints}
-          onValue={(constraints) => draft.update({ constraints })}
-          rows={4}
-        />
+        <PlanFields value={f} errors={errors} onChange={draft.update} />
         <SaveCancel
           formError={formError}
           busy={busy}
