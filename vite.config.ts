@@ -1,7 +1,8 @@
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { ROUTES, routePreloadScript } from './src/routes';
 
 /** The app's web manifest: Thai names, installable, standalone. */
 const manifest = {
@@ -31,10 +32,57 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 /** Shown in settings; BUILD_ID lets a deployment (or the update test) tell builds apart. */
 const appVersion = process.env.BUILD_ID ? `${pkg.version}+${process.env.BUILD_ID}` : pkg.version;
 
+/**
+ * Lets index.html fetch the opening page's code at once: a small inline
+ * script (src/routes.ts) adds modulepreload links for the chunks of the
+ * route the address matches. Without it, those chunks are asked for only
+ * after the main bundle has run, one round trip later. Files the entry
+ * already loads are left out.
+ */
+function routePreload(): Plugin {
+  return {
+    name: 'ita-route-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle, chunk: entry }) {
+        if (!bundle || !entry) return html;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const byName = new Map(chunks.map((c) => [c.fileName, c]));
+        const closure = (start: string[], into = new Set<string>()) => {
+          for (const name of start) {
+            if (into.has(name)) continue;
+            into.add(name);
+            closure(byName.get(name)?.imports ?? [], into);
+          }
+          return into;
+        };
+        const loaded = closure([entry.fileName]);
+        const files = ROUTES.map(([, page]) => {
+          const module = `/src/pages/${page}.tsx`;
+          const chunk = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(module)));
+          if (!chunk) throw new Error(`route preload: no chunk holds ${module}`);
+          return [...closure([chunk.fileName])].filter((f) => !loaded.has(f)).map((f) => `/${f}`);
+        });
+        const script = routePreloadScript(
+          ROUTES.map(([path]) => path),
+          files,
+        );
+        // Right after the charset, before any stylesheet: an inline script
+        // after a stylesheet would wait until the stylesheet has loaded.
+        const charset = /<meta charset="UTF-8" \/>/i;
+        if (!charset.test(html)) throw new Error('route preload: index.html has no <meta charset="UTF-8" />');
+        return html.replace(charset, (meta) => `${meta}\n    <script>${script}</script>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
     preact(),
+    routePreload(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -1,8 +1,8 @@
 import type { AnyComponent } from 'preact';
 import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso';
-import { exec } from 'preact-iso/router';
 import { Layout } from './pages/Layout';
 import { PlansPage } from './pages/PlansPage';
+import { firstMatch, ROUTES, type PageName } from './routes';
 
 // The first screen loads eagerly; every other page is split out and loaded
 // on demand (precached by the service worker, so it opens offline too).
@@ -29,39 +29,39 @@ const EnrolPage = lazy(() => import('./pages/EnrolPage').then((m) => m.EnrolPage
 const SyncPage = lazy(() => import('./pages/SyncPage').then((m) => m.SyncPage));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
 
-/** Every route, in match order. */
-const ROUTES: [string, AnyComponent][] = [
-  ['/', PlansPage],
-  ['/plans/new', PlanFormPage],
-  ['/import', ImportPage],
-  ['/plans/:planId', PlanPage],
-  ['/plans/:planId/edit', PlanFormPage],
-  ['/plans/:planId/measures/new', MeasureFormPage],
-  ['/measures/:measureId', MeasurePage],
-  ['/measures/:measureId/edit', MeasureFormPage],
-  ['/measures/:measureId/actions/new', ActionFormPage],
-  ['/actions/:actionId/edit', ActionFormPage],
-  ['/actions/:actionId/history', ActionHistoryPage],
-  ['/plans/:planId/meetings', MeetingsPage],
-  ['/meetings/:meetingId', MeetingPage],
-  ['/plans/:planId/quarters', QuarterPage],
-  ['/plans/:planId/quarters/:quarter', QuarterPage],
-  ['/plans/:planId/quarters/:quarter/measures/:measureId', QuarterlyRecordPage],
-  ['/plans/:planId/summary/:period', SummaryPage],
-  ['/plans/:planId/dashboard', DashboardPage],
-  ['/history/:table/:id', RecordHistoryPage],
-  ['/export', ExportPage],
-  ['/import-file', ImportFilePage],
-  ['/enrol', EnrolPage],
-  ['/sync', SyncPage],
-  ['/settings', SettingsPage],
-];
+/** Every page by name (src/routes.ts says which path opens which). */
+const PAGES: Record<PageName, AnyComponent> = {
+  PlansPage,
+  PlanFormPage,
+  ImportPage,
+  PlanPage,
+  MeasureFormPage,
+  MeasurePage,
+  ActionFormPage,
+  ActionHistoryPage,
+  MeetingsPage,
+  MeetingPage,
+  QuarterPage,
+  QuarterlyRecordPage,
+  SummaryPage,
+  DashboardPage,
+  RecordHistoryPage,
+  ExportPage,
+  ImportFilePage,
+  EnrolPage,
+  SyncPage,
+  SettingsPage,
+  NotFoundPage,
+};
 
 // Start loading the page the app opens on while the shell starts, rather than
-// after the first render: a deep link (or a reload) shows its page sooner.
-const opening = ROUTES.find(([path]) => exec(location.pathname, path));
-const openingPage = opening?.[1] as { preload?: () => Promise<unknown> } | undefined;
-void openingPage?.preload?.();
+// after the first render (index.html has already asked for its files).
+const opening = firstMatch(
+  location.pathname,
+  ROUTES.map(([path]) => path),
+);
+const openingPage = PAGES[ROUTES[opening]?.[1] ?? 'NotFoundPage'] as { preload?: () => Promise<unknown> };
+void openingPage.preload?.();
 
 export function App() {
   return (
@@ -69,10 +69,10 @@ export function App() {
       <Layout>
         <ErrorBoundary>
           <Router>
-            {ROUTES.map(([path, component]) => (
-              <Route key={path} path={path} component={component} />
+            {ROUTES.map(([path, page]) => (
+              <Route key={path} path={path} component={PAGES[page]} />
             ))}
-            <Route default component={NotFoundPage} />
+            <Route default component={PAGES.NotFoundPage} />
           </Router>
         </ErrorBoundary>
       </Layout>

@@ -22,23 +22,18 @@ export function beToCe(beYear: number): number {
   return beYear - BE_OFFSET;
 }
 
-// Made on first use: building an Intl formatter costs tens of ms on a phone,
-// which the first screen should not pay.
-let bangkokParts: Intl.DateTimeFormat | undefined;
+/**
+ * Asia/Bangkok has kept UTC+7, with no daylight saving, since 1 April 1920
+ * (IANA tzdata), so its date at an instant is plain arithmetic. No Intl
+ * formatter here: the first one a page builds costs tens of ms (ICU starts
+ * up), and "today" is needed before a first screen can even ask for its
+ * data. A test checks this against Intl's Asia/Bangkok over 1920–2200.
+ */
+const BANGKOK_OFFSET_MS = 7 * 3_600_000;
 
-/** The calendar date in Bangkok at an instant. */
+/** The calendar date in Bangkok at an instant (from 1920 on). */
 export function bangkokDate(instant: Date): IsoDate {
-  // Read the parts rather than trust the locale's layout: ICU 72 (Chrome 110,
-  // Node 18.13/19) formatted en-CA as M/D/YYYY instead of YYYY-MM-DD.
-  bangkokParts ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: BANGKOK,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const parts = bangkokParts.formatToParts(instant);
-  const part = (type: 'year' | 'month' | 'day') => Number(parts.find((p) => p.type === type)?.value);
-  return iso(part('year'), part('month'), part('day'));
+  return new Date(instant.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -4,7 +4,7 @@ import { TextArea, TextField } from '../components/Field';
 import { FormError } from '../components/FormErrorSummary';
 import { fiscalYearRange } from '../domain/fiscalCalendar';
 import { validateMeeting, type MeetingForm } from '../domain/followUpValidation';
-import { formatThaiDate } from '../domain/thaiFormat';
+import { formatThaiDate, formatThaiMonthYear } from '../domain/thaiFormat';
 import { useDigits } from '../hooks/data';
 import { followUp, useMeetings } from '../hooks/followUp';
 import { showToast } from '../hooks/toast';
@@ -13,12 +13,6 @@ import { todayInBangkok } from '../hooks/useToday';
 import { PageState } from './PageState';
 import { useSubmit } from './useSubmit';
 
-const THAI_MONTHS = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
 function newMeetingForm(fiscalYear: number, count: number): MeetingForm {
   const fy = fiscalYearRange(fiscalYear);
   const today = todayInBangkok();
@@ -26,7 +20,7 @@ function newMeetingForm(fiscalYear: number, count: number): MeetingForm {
   return {
     date,
     number: `${count + 1}/${fiscalYear}`,
-    title: `การประชุมประจำเดือน${THAI_MONTHS.format(new Date(`${date}T00:00:00Z`))}`,
+    title: `การประชุมประจำเดือน${formatThaiMonthYear(date)}`,
     attendees: '',
     notes: '',
   };

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { warmUpThaiDates } from '../domain/thaiFormat';
 import type { LiveResult } from '../hooks/useLiveQuery';
 
 /**
@@ -14,6 +16,13 @@ export function PageState<T>({
   notFound: string;
   children: (value: T) => ComponentChildren;
 }) {
+  const loading = result.status === 'loading';
+  useEffect(() => {
+    if (!loading) return;
+    // After this task, when the page's query is with IndexedDB: the main thread is free then.
+    const id = setTimeout(warmUpThaiDates, 0);
+    return () => clearTimeout(id);
+  }, [loading]);
   if (result.status === 'loading') {
     return (
       <p class="loading" role="status">

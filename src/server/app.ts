@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createApi, type ApiOptions } from './api';
 import { apiError, type ApiEnv } from './guards';
+import { indexScriptHashes } from './inlineScripts';
 import { requestLog, silentLogger, type Logger } from './requestLog';
 
 export interface AppOptions {
@@ -51,7 +52,8 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The build's one inline script (the opening page's preload) by its hash.
+        scriptSrc: ["'self'", ...indexScriptHashes(join(options.distDir, 'index.html'))],
         // Progress bars set their width with a style attribute.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],

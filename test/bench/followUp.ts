@@ -34,7 +34,7 @@ const GENERATE_MS = 4 * 60_000;
 const BENCH_MS = 9 * 60_000;
 const MB = 1_000_000;
 
-const DATASET = {
+export const DATASET = {
   firstYear: 2561,
   plans: 10,
   measures: 7,
@@ -72,7 +72,7 @@ interface Generated {
  * Runs in the page: writes the dataset with raw IndexedDB. Self-contained
  * (serialised into the page); tsx's `__name` helper is stubbed there.
  */
-async function generateInPage(d: Dataset): Promise<Generated> {
+export async function generateInPage(d: Dataset): Promise<Generated> {
   const started = performance.now();
   let state = d.seed >>> 0;
   const rand = () => {

@@ -57,3 +57,37 @@ test.describe('offline use', () => {
     await expect(fresh.getByRole('heading', { level: 1, name: 'ตั้งค่าอุปกรณ์' })).toBeVisible();
   });
 });
+
+test('a deep link opened offline fetches its page code at once, under the CSP, with no violation', async ({
+  page,
+  context,
+}) => {
+  // Every CSP violation the page reports, from the first byte of each document.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await goOffline(context, page);
+
+  await page.goto('/plans/0190a1b2-0000-7000-8000-000000000000/dashboard');
+  await expect(page.getByText('แผนนี้ไม่มีในเครื่อง หรือถูกลบไปแล้ว')).toBeVisible();
+  const state = await page.evaluate(() => ({
+    csp: (window as unknown as { __csp: string[] }).__csp,
+    preloads: [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+      (l) => new URL(l.href).pathname,
+    ),
+    // Fetched once: the router's import() used what the preload link fetched.
+    fetches: performance
+      .getEntriesByType('resource')
+      .filter((e) => /\/assets\/follow-up-/.test(e.name))
+      .map((e) => e.name),
+  }));
+  expect(state.csp).toEqual([]);
+  expect(state.preloads.some((p) => /^\/assets\/follow-up-.*\.js$/.test(p))).toBe(true);
+  expect(state.fetches).toHaveLength(1);
+});

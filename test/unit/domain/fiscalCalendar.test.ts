@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -193,6 +194,36 @@ describe('bangkokDate', () => {
       fiscalYear: 2567,
       quarter: 2,
     });
+  });
+});
+
+describe('bangkokDate against Intl', () => {
+  // What Intl (the IANA time zone data) says the date in Asia/Bangkok is.
+  const intl = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Bangkok',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const intlDate = (d: Date) => {
+    const parts = intl.formatToParts(d);
+    const part = (type: string) => parts.find((p) => p.type === type)!.value;
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  };
+
+  it('gives the date Intl gives for any instant from 1920 to 2200, midnight edges included', () => {
+    const from = Date.UTC(1920, 3, 1);
+    const to = Date.UTC(2200, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), (ms) => {
+        expect(bangkokDate(new Date(ms))).toBe(intlDate(new Date(ms)));
+      }),
+      { numRuns: 5000 },
+    );
+    // Each side of midnight in Bangkok (17:00 UTC) on every day of 2020–2030.
+    for (let day = Date.UTC(2020, 0, 1, 17); day < Date.UTC(2031, 0, 1); day += 86_400_000) {
+      for (const ms of [day - 1, day]) expect(bangkokDate(new Date(ms))).toBe(intlDate(new Date(ms)));
+    }
   });
 });
 

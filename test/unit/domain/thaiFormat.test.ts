@@ -4,6 +4,7 @@ import {
   formatNumber,
   formatPeriod,
   formatThaiDate,
+  formatThaiMonthYear,
   formatThaiDateTime,
   STATUS_LABELS,
   toArabicDigits,
@@ -35,6 +36,14 @@ describe('formatThaiDate', () => {
     expect(formatThaiDate('2024-09-30')).toBe('30 ก.ย. 2567');
     expect(formatThaiDate('2024-10-01')).toBe('1 ต.ค. 2567');
     expect(formatThaiDate('2024-02-29')).toBe('29 ก.พ. 2567');
+  });
+});
+
+describe('formatThaiMonthYear', () => {
+  it('names the month and the Buddhist-era year of a date, on the first and last day of a month', () => {
+    expect(formatThaiMonthYear('2023-11-01')).toBe('พฤศจิกายน 2566');
+    expect(formatThaiMonthYear('2024-01-31')).toBe('มกราคม 2567');
+    expect(formatThaiMonthYear('2024-09-30', { digits: 'thai' })).toBe('กันยายน ๒๕๖๗');
   });
 });
 
