@@ -12,7 +12,8 @@
  * Figures (medians of RUNS, after one unmeasured warm-up of each screen, a
  * new page each run, the service worker in control): time from navigation
  * start until the dashboard shows its heading and first chart, until meeting
- * mode shows its heading and first agenda row, and from a tap on a status
+ * mode shows its heading and first agenda row (and, for scale, until the
+ * floor page of the startup bench shows its heading), and from a tap on a status
  * button in meeting mode until the button shows pressed. Targets: 200 ms for
  * first renders, 100 ms for a tap. Also the IndexedDB size the browser
  * reports, against the bytes of the photos themselves.
@@ -26,6 +27,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { median, serveDir, viteBuild } from './util';
 
 const APP_DIST = '.bench/app-dist'; // the startup bench builds the same folder
+const FLOOR_DIST = '.bench/floor-dist'; // test/bench/floor/vite.config.ts; the startup bench builds it too
 const RUNS = 5;
 const RENDER_TARGET_MS = 200;
 const TAP_TARGET_MS = 100;
@@ -329,6 +331,8 @@ interface Screen {
   name: string;
   path: string;
   ready: string;
+  /** Another site than the app's (the floor page). */
+  origin?: string;
 }
 
 /** Records performance.now() when the page first shows "loading" and when `ready` first holds. */
@@ -433,12 +437,28 @@ async function dirBytes(dir: string): Promise<number> {
   return total;
 }
 
-/** Reuses .bench/app-dist when this process built it (the startup bench runs first); builds it otherwise. */
+/** Reuses the app and floor builds when this process made them (the startup bench runs first); builds them otherwise. */
 async function ensureBuild(): Promise<void> {
   const startedAt = Date.now() - process.uptime() * 1000;
-  const index = join(APP_DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= startedAt) return;
-  await viteBuild(['--outDir', APP_DIST, '--emptyOutDir']);
+  const fresh = (dir: string) => {
+    const index = join(dir, 'index.html');
+    return existsSync(index) && statSync(index).mtimeMs >= startedAt;
+  };
+  if (!fresh(APP_DIST)) await viteBuild(['--outDir', APP_DIST, '--emptyOutDir']);
+  if (!fresh(FLOOR_DIST)) await viteBuild(['--config', 'test/bench/floor/vite.config.ts']);
+}
+
+/** Opens `url` until its service worker controls the page, as for a returning user. */
+async function installWorker(context: BrowserContext, url: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+  } finally {
+    await page.close();
+  }
 }
 
 function targetLine(name: string, value: number, target: number): string {
@@ -464,6 +484,7 @@ function deadline<T>(work: Promise<T>, ms: number, what: string, onTimeout: () =
 export async function followUpBench(details: boolean): Promise<string[]> {
   await ensureBuild();
   const server = await serveDir(APP_DIST);
+  const floor = await serveDir(FLOOR_DIST);
   const profile = await mkdtemp(join(tmpdir(), 'ita-bench-followup-'));
   let context: BrowserContext | undefined;
   const close = async () => {
@@ -497,6 +518,7 @@ export async function followUpBench(details: boolean): Promise<string[]> {
         );
         const { counts } = gen;
         await home.goto('about:blank');
+        await installWorker(context, floor.url);
 
         const screens: Screen[] = [
           {
@@ -513,12 +535,20 @@ export async function followUpBench(details: boolean): Promise<string[]> {
               return Boolean(h1 && h1.textContent.trim().startsWith('ประชุมครั้งที่') &&
                 document.querySelector('main li.agenda-row'));`,
           },
+          {
+            // What the same measure gives for the least such a PWA can be: its list from Dexie, no data to speak of.
+            name: 'floor page',
+            origin: floor.url,
+            path: '/',
+            ready: `const h1 = document.querySelector('main h1');
+              return Boolean(h1 && h1.textContent.includes('รายการ'));`,
+          },
         ];
         // One unmeasured warm-up of each, then alternate so a slow moment hits both alike.
         const runs = new Map<string, Run[]>(screens.map((s) => [s.name, []]));
         for (let i = 0; i <= RUNS; i++) {
           for (const screen of screens) {
-            const run = await firstRender(context, server.url, screen);
+            const run = await firstRender(context, screen.origin ?? server.url, screen);
             if (i > 0) runs.get(screen.name)!.push(run);
           }
         }
@@ -573,6 +603,9 @@ export async function followUpBench(details: boolean): Promise<string[]> {
             median(runs.get('meeting mode')!.map((r) => r.ms)),
             RENDER_TARGET_MS,
           ),
+          `floor page first render, same measure (median of ${RUNS}): ` +
+            `${median(runs.get('floor page')!.map((r) => r.ms)).toFixed(0)} ms ` +
+            `[preact+dexie+workbox-window+preact-iso+valibot, a list of no rows; no target: the least the screens above can take]`,
           targetLine(
             `meeting mode tap to pressed at ${scale} (median of ${RUNS})`,
             median(taps),
@@ -590,7 +623,7 @@ export async function followUpBench(details: boolean): Promise<string[]> {
     );
   } finally {
     await close();
-    await server.close();
+    await Promise.all([server.close(), floor.close()]);
     await rm(profile, { recursive: true, force: true });
   }
 }
