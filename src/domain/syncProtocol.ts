@@ -81,6 +81,52 @@ export interface PullResponse {
   more: boolean;
 }
 
+/**
+ * Pull wire formats, asked for with `format=` on the pull request.
+ *
+ * 1 (the default; what builds before format 2 ask for, and all an older
+ * server sends): every change carries `stamps`, one per field.
+ * 2: a change whose fields all carry the same stamp (every change one op
+ * made) sends it once, as `stamp`; other changes keep `stamps`. About half
+ * the bytes of a page. A client asking for 2 reads both shapes, so it also
+ * works against a server that ignores the parameter.
+ */
+export const PULL_FORMATS = [1, 2] as const;
+export type PullFormat = (typeof PULL_FORMATS)[number];
+export const PULL_FORMAT: PullFormat = 2;
+
+/** A change as a format 2 page carries it. */
+export type WireChange = Omit<PulledChange, 'stamps'> &
+  ({ stamps: Record<string, string>; stamp?: undefined } | { stamp: string; stamps?: undefined });
+
+export interface WirePullResponse extends Omit<PullResponse, 'changes'> {
+  changes: WireChange[];
+}
+
+/** Format 2: one `stamp` when every field (and nothing else) has that stamp; otherwise unchanged. */
+export function compactChange(change: PulledChange): WireChange {
+  const { stamps, ...rest } = change;
+  const fields = Object.keys(change.fields);
+  const first = fields.length > 0 ? stamps[fields[0]!] : undefined;
+  // Same number of keys and every field stamped alike: exactly the fields, so expanding gives `stamps` back.
+  if (
+    typeof first === 'string' &&
+    Object.keys(stamps).length === fields.length &&
+    fields.every((f) => Object.hasOwn(stamps, f) && stamps[f] === first)
+  ) {
+    return { ...rest, stamp: first };
+  }
+  return change;
+}
+
+/** Either shape back to the stamp of each field. */
+export function expandChange(change: WireChange): PulledChange {
+  if (change.stamp === undefined) return change as PulledChange;
+  const { stamp, ...rest } = change;
+  // fromEntries defines own properties: a field named like "__proto__" stays a field.
+  return { ...rest, stamps: Object.fromEntries(Object.keys(change.fields).map((f) => [f, stamp])) };
+}
+
 export interface EntityState {
   data: Record<string, unknown>;
   stamps: Record<string, string>;

@@ -8,7 +8,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as v from 'valibot';
 import { checkExportDocument } from '../domain/exportSchema';
-import { PULL_MAX_CHANGES, pushRequestSchema } from '../domain/syncProtocol';
+import {
+  compactChange,
+  PULL_FORMATS,
+  PULL_MAX_CHANGES,
+  pushRequestSchema,
+  type WirePullResponse,
+} from '../domain/syncProtocol';
 import { runAdmin } from './admin';
 import { enrolDevice } from './agencies';
 import type { Db } from './db';
@@ -205,17 +211,22 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
   api.get('/v1/sync/pull', auth, async (c) => {
     const sinceText = c.req.query('since') ?? '0';
     const limitText = c.req.query('limit') ?? String(PULL_MAX_CHANGES);
+    const formatText = c.req.query('format') ?? '1';
     const since = /^\d{1,15}$/.test(sinceText) ? Number(sinceText) : NaN;
     const limit = /^\d{1,5}$/.test(limitText) ? Number(limitText) : NaN;
-    if (Number.isNaN(since) || !(limit >= 1 && limit <= PULL_MAX_CHANGES)) {
+    const format = PULL_FORMATS.find((f) => String(f) === formatText);
+    if (Number.isNaN(since) || !(limit >= 1 && limit <= PULL_MAX_CHANGES) || format === undefined) {
       return apiError(
         c,
         400,
         'invalid_query',
-        `since must be a cursor (0 or more) and limit 1–${PULL_MAX_CHANGES}`,
+        `since must be a cursor (0 or more), limit 1–${PULL_MAX_CHANGES} and format ${PULL_FORMATS.join(' or ')}`,
       );
     }
-    return c.json(await pullChanges(db, c.get('device').agencyId, since, limit));
+    const page = await pullChanges(db, c.get('device').agencyId, since, limit);
+    // Format 1 unless asked: builds already on phones read only `stamps`.
+    if (format === 1) return c.json(page);
+    return c.json({ ...page, changes: page.changes.map(compactChange) } satisfies WirePullResponse);
   });
 
   registerFileRoutes(api, { db, auth, quotaBytes: options.filesQuotaBytes });

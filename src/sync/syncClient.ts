@@ -8,10 +8,19 @@
  * same page twice, changes nothing. Conflicts the server recorded come along
  * and wait for a person.
  */
+import type { Table } from 'dexie';
 import type { ItaDatabase } from '../db/schema';
 import { receiveHlc } from '../domain/hlc';
 import { mergeRecord, type Stamped } from '../domain/mergeRecord';
-import { PUSH_MAX_OPS, SYNC_TABLES, type PullResponse, type PushResponse } from '../domain/syncProtocol';
+import {
+  expandChange,
+  PULL_FORMAT,
+  PUSH_MAX_OPS,
+  SYNC_TABLES,
+  type PullResponse,
+  type PushResponse,
+  type WirePullResponse,
+} from '../domain/syncProtocol';
 import { HLC_KEY } from '../db/device';
 import { uploadFiles } from './fileSync';
 import { readServerSettings, type ServerSettings } from './serverSettings';
@@ -115,21 +124,63 @@ export async function push(db: ItaDatabase, deps: SyncDeps, server: ServerSettin
 /** Fetches and merges the agency's changes after the saved cursor; returns how many were merged. */
 export async function pull(db: ItaDatabase, deps: SyncDeps, server: ServerSettings): Promise<number> {
   let merged = 0;
-  const fetchPage = (since: number) => call<PullResponse>(deps, server, `/api/v1/sync/pull?since=${since}`);
+  // Format 2 sends a change's stamp once when its fields share it (about half
+  // the bytes); an older server ignores the parameter and sends format 1.
+  const fetchPage = async (since: number): Promise<PullResponse> => {
+    const page = await call<WirePullResponse>(
+      deps,
+      server,
+      `/api/v1/sync/pull?since=${since}&format=${PULL_FORMAT}`,
+    );
+    return { ...page, changes: page.changes.map(expandChange) };
+  };
   let next: Promise<PullResponse> | null = fetchPage((await readSyncState(db)).cursor);
   while (next) {
     const page: PullResponse = await next;
     // Ask for the next page while this one is merged; the cursor is saved
     // only with the merged page, so an interruption loses nothing.
     next = page.more ? fetchPage(page.cursor) : null;
-    try {
-      merged += await mergePage(db, deps, server, page);
-    } catch (e) {
-      next?.catch(() => undefined); // its page would be fetched again next time
-      throw e;
-    }
+    // Its failure surfaces when awaited below; marked handled now so one that
+    // arrives during the merge (or after a failed merge) is not reported as
+    // an unhandled rejection. Its page is fetched again next time.
+    next?.catch(() => undefined);
+    merged += await mergePage(db, deps, server, page);
   }
   return merged;
+}
+
+/**
+ * The records among `ids` that `table` holds (inside the caller's transaction).
+ * Ids are UUIDv7, which sort by creation time, so the new records of a page
+ * (all of them on a fresh device) lie in a key range that holds few others:
+ * one key-only read of that range finds which ids exist, and only those are
+ * read. A get per id costs a request each, most of a fresh device's reading.
+ * When the range holds many other records (the page also edits old ones),
+ * every id is read as before.
+ */
+async function readExisting(table: Table, ids: string[]): Promise<Map<string, Stamped>> {
+  let lo = ids[0]!;
+  let hi = lo;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const cap = 2 * ids.length;
+  const inRange = (await table
+    .where(':id')
+    .between(lo, hi, true, true)
+    .limit(cap + 1)
+    .primaryKeys()) as string[];
+  const wanted = new Set(ids);
+  // All keys of the range came back (no more than cap): exactly these exist.
+  const toRead = inRange.length <= cap ? inRange.filter((k) => wanted.has(k)) : ids;
+  const out = new Map<string, Stamped>();
+  if (toRead.length === 0) return out;
+  const found = (await table.bulkGet(toRead)) as (Stamped | undefined)[];
+  toRead.forEach((id, i) => {
+    if (found[i]) out.set(id, found[i]);
+  });
+  return out;
 }
 
 /** Merges one pulled page in one transaction, reading and writing each table in bulk. */
@@ -153,9 +204,7 @@ async function mergePage(
   await db.transaction('rw', [...tables, db.meta, db.conflicts], async () => {
     for (const [name, changes] of byTable) {
       const table = db.table(name);
-      const ids = [...new Set(changes.map((c) => c.id))];
-      const found = (await table.bulkGet(ids)) as (Stamped | undefined)[];
-      const current = new Map(ids.map((id, i) => [id, found[i]]));
+      const current = await readExisting(table, [...new Set(changes.map((c) => c.id))]);
       const changed = new Map<string, Stamped>();
       // A record may change several times in one page: merge in order, in memory.
       for (const change of changes) {

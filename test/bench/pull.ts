@@ -28,7 +28,14 @@ import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { ChangeOp } from '../../src/domain/changeLog';
 import { tickHlc } from '../../src/domain/hlc';
-import { PULL_MAX_CHANGES, PUSH_MAX_OPS, type PushResponse } from '../../src/domain/syncProtocol';
+import {
+  compactChange,
+  PULL_FORMAT,
+  PULL_MAX_CHANGES,
+  PUSH_MAX_OPS,
+  type PushResponse,
+  type WirePullResponse,
+} from '../../src/domain/syncProtocol';
 import type { TableName, TickStatus } from '../../src/domain/types';
 import { runAdmin } from '../../src/server/admin';
 import { startServer, type RunningServer } from '../../src/server/main';
@@ -333,7 +340,10 @@ async function oneRun(origin: string, seeded: Seeded, setClose: (fn: () => Promi
   }
 }
 
-/** Server-side time of each pull page: pullChanges on the same cursors, and the JSON the route would send. */
+/**
+ * Server-side time of each pull page: pullChanges on the same cursors, and the
+ * JSON the route sends the app (wire format PULL_FORMAT).
+ */
 async function serverPages(server: RunningServer, agencyId: string) {
   const out: { query: number; json: number; bytes: number }[] = [];
   let since = 0;
@@ -341,7 +351,11 @@ async function serverPages(server: RunningServer, agencyId: string) {
     const t0 = performance.now();
     const page = await pullChanges(server.db, agencyId, since, PULL_MAX_CHANGES);
     const t1 = performance.now();
-    const body = JSON.stringify(page);
+    const body = JSON.stringify(
+      PULL_FORMAT === 2
+        ? ({ ...page, changes: page.changes.map(compactChange) } satisfies WirePullResponse)
+        : page,
+    );
     out.push({ query: t1 - t0, json: performance.now() - t1, bytes: Buffer.byteLength(body) });
     since = page.cursor;
     if (!page.more) return out;
@@ -382,7 +396,8 @@ async function measure(
     console.error(
       `  ${label} server, per page of ${PULL_MAX_CHANGES} (${srv.length} pages): pullChanges median ${f(median(srv.map((p) => p.query)))} ms ` +
         `(total ${f(sum(srv.map((p) => p.query)))} ms), JSON.stringify median ${f(median(srv.map((p) => p.json)))} ms ` +
-        `(total ${f(sum(srv.map((p) => p.json)))} ms), body ${(median(srv.map((p) => p.bytes)) / 1024).toFixed(0)} KB`,
+        `(total ${f(sum(srv.map((p) => p.json)))} ms), body ${(median(srv.map((p) => p.bytes)) / 1024).toFixed(0)} KB ` +
+        `(wire format ${PULL_FORMAT})`,
     );
     for (const [i, run] of runs.entries()) {
       const http = run.pages.map((p) => p.http);

@@ -8,13 +8,14 @@ test('a database upgrade from another tab is announced and loses nothing', async
   await page.getByRole('link', { name: 'แก้ไขแผน' }).click();
   await page.getByLabel('จังหวัด').fill('ยังไม่ได้บันทึก');
 
-  // Another tab runs a newer build whose schema adds a table.
+  // Another tab runs a newer build whose schema adds a table: one version
+  // above whatever this build uses (Dexie's version n is IndexedDB's n × 10).
   const other = await context.newPage();
   await other.goto('/');
-  const upgraded = await other.evaluate(
-    () =>
+  const [current, upgraded] = await other.evaluate(async () => {
+    const open = (version?: number) =>
       new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('ita-tracker', 20);
+        const req = indexedDB.open('ita-tracker', version);
         req.onupgradeneeded = () => req.result.createObjectStore('future');
         req.onsuccess = () => {
           const v = req.result.version;
@@ -22,9 +23,11 @@ test('a database upgrade from another tab is announced and loses nothing', async
           resolve(v);
         };
         req.onerror = () => reject(req.error);
-      }),
-  );
-  expect(upgraded).toBe(20);
+      });
+    const now = await open();
+    return [now, await open(now + 10)];
+  });
+  expect(upgraded).toBe(current + 10);
 
   const notice = page.getByRole('alert').filter({ hasText: 'แอปถูกอัปเดตในอีกแท็บหนึ่ง' });
   await expect(notice).toBeVisible();

@@ -3,11 +3,13 @@ import { expect, it } from 'vitest';
 import type { ChangeKind, ChangeOp } from '../../src/domain/changeLog';
 import { encodeHlc } from '../../src/domain/hlc';
 import {
+  expandChange,
   PULL_MAX_CHANGES,
   PUSH_MAX_OPS,
   type PullResponse,
   type PushResponse,
   type SyncConflict,
+  type WirePullResponse,
 } from '../../src/domain/syncProtocol';
 import { runAdmin } from '../../src/server/admin';
 import { bearer, createAgency, enrolDevice, get, post, type Device } from './client';
@@ -383,6 +385,58 @@ describeEachDb('sync push and pull', (h) => {
     expect(await pull(h, fresh, total)).toEqual({ changes: [], conflicts: [], cursor: total, more: false });
   });
 
+  it('format 2 sends a stamp once where the fields share it; without format every change keeps its stamps', async () => {
+    const [a] = await twoPhones();
+    const plan = op(a, { id: 'plan-1', fields: { fiscalYear: 2567, title: 'แผน', deletedAt: null }, at: 0 });
+    await push(h, a, [plan]);
+    const full = await pull(h, a, 0);
+    // What builds already on phones ask for, and read.
+    expect(full.changes[0]).toMatchObject({
+      fields: plan.fields,
+      stamps: { fiscalYear: plan.hlc, title: plan.hlc, deletedAt: plan.hlc },
+    });
+    expect(full.changes[0]).not.toHaveProperty('stamp');
+    const res = await get(h, '/api/v1/sync/pull?since=0&format=2', a);
+    expect(res.status).toBe(200);
+    const compact = (await res.json()) as WirePullResponse;
+    expect(compact.changes).toEqual(
+      [{ ...full.changes[0]!, stamps: undefined, stamp: plan.hlc }].map(({ stamps: _s, ...c }) => c),
+    );
+    expect({ ...compact, changes: compact.changes.map(expandChange) }).toEqual(full);
+    expect((await get(h, '/api/v1/sync/pull?since=0&format=1', a)).status).toBe(200);
+  });
+
+  it('numbers with no change row (a settled conflict) only make a page smaller: every change arrives once, in order', async () => {
+    const [a, b] = await twoPhones();
+    const put = op(a, { id: 'plan-1', fields: { title: 'เดิม' }, at: 0 });
+    await push(h, a, [put]);
+    const edit = (d: Device, title: string, at: number) =>
+      op(d, { id: 'plan-1', fields: { title }, before: { title: 'เดิม' }, baseRev: put.hlc, at });
+    await push(h, b, [edit(b, 'ของ B', 20)]);
+    const lost = await push(h, a, [edit(a, 'ของ A', 10)]); // a conflict: a number, no change row
+    const conflictId = lost.results[0]!.status === 'conflict' ? lost.results[0]!.conflictIds[0]! : '';
+    await push(h, a, [], [conflictId]); // settled: another number, no change row
+    const ticks = [0, 1, 2].map((i) =>
+      op(a, { table: 'progress', id: `tick-${i}`, fields: { n: i, deletedAt: null }, at: 30 + i }),
+    );
+    const top = (await push(h, a, ticks)).cursor;
+    expect(top).toBe(7);
+    const pages: PullResponse[] = [];
+    for (let since = 0; ;) {
+      const page = await pull(h, a, since, 2);
+      pages.push(page);
+      since = page.cursor;
+      if (!page.more) break;
+    }
+    expect(pages.map((p) => [p.changes.map((c) => c.seq), p.cursor, p.more])).toEqual([
+      [[1, 2], 2, true],
+      [[], 4, true],
+      [[5, 6], 6, true],
+      [[7], 7, false],
+    ]);
+    expect(pages[1]!.conflicts.map((c) => c.id)).toEqual([conflictId]);
+  });
+
   it('five devices pushing at once get unique, gap-free numbers', async () => {
     const agency = await createAgency(h);
     const devices = await Promise.all([1, 2, 3, 4, 5].map((i) => enrolDevice(h, agency, `มือถือ ${i}`)));
@@ -411,6 +465,151 @@ describeEachDb('sync push and pull', (h) => {
     const { rows } = await h.db.query<{ seq: number }>('SELECT seq FROM changes ORDER BY seq');
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 1_000 }, (_, i) => i + 1));
     expect((await pull(h, devices[0]!, 999)).cursor).toBe(1_000);
+  });
+
+  it('four devices pushing at once, on shared records too: gap-free numbers, no change lost, a racing retry is all duplicates', async () => {
+    const agency = await createAgency(h);
+    const devices: Device[] = [];
+    for (const i of [0, 1, 2, 3]) devices.push(await enrolDevice(h, agency, `มือถือ ${i}`));
+    const shared = Array.from({ length: 20 }, (_, i) => `shared-${i}`);
+    const seedFields = { title: 'เดิม', note0: '', note1: '', note2: '', note3: '', deletedAt: null };
+    const seed = shared.map((id, i) => op(devices[0]!, { id, fields: seedFields, at: i }));
+    await push(h, devices[0]!, seed);
+
+    // Per device, four batches: new ticks of its own, an edit of its own field of every shared
+    // record, and an edit of one shared title that all four make from the same base (conflicts);
+    // the last batch has the edits alone.
+    const batches = devices.map((d, di) =>
+      [0, 1, 2, 3].map((b) => [
+        ...(b === 3
+          ? []
+          : Array.from({ length: 30 }, (_, i) =>
+              op(d, {
+                table: 'progress',
+                id: `t-${di}-${b}-${i}`,
+                fields: { n: i, deletedAt: null },
+                at: 100 * b + i,
+              }),
+            )),
+        ...shared.map((id, i) =>
+          op(d, {
+            id,
+            fields: { [`note${di}`]: `${di}-${b}` },
+            before: { [`note${di}`]: b === 0 ? '' : `${di}-${b - 1}` },
+            at: 100 * b + 40 + i,
+          }),
+        ),
+        ...(b === 3
+          ? []
+          : [
+              op(d, {
+                id: shared[0]!,
+                fields: { title: `${di}-${b}` },
+                before: { title: 'เดิม' },
+                baseRev: seed[0]!.hlc,
+                at: 100 * b + 70,
+              }),
+            ]),
+      ]),
+    );
+    // All devices at once; each sends its batches in order, the second and the last one twice at
+    // the same time (a retry racing the first try: new records, then edits of stored ones alone).
+    const raced = new Set([1, 3]);
+    const answers = await Promise.all(
+      devices.map(async (d, di) => {
+        const out: PushResponse[][] = [];
+        for (const [b, ops] of batches[di]!.entries()) {
+          out.push(await Promise.all(raced.has(b) ? [push(h, d, ops), push(h, d, ops)] : [push(h, d, ops)]));
+        }
+        return out;
+      }),
+    );
+
+    // Each op answered once as applied (or conflict); the racing copy of a batch as all duplicates.
+    const done = (a: PushResponse) =>
+      a.results.every((r) => r.status === 'applied' || r.status === 'conflict');
+    for (const [di, perBatch] of answers.entries()) {
+      for (const [b, tries] of perBatch.entries()) {
+        const ops = batches[di]![b]!;
+        for (const a of tries) expect(a.results.map((r) => r.opId)).toEqual(ops.map((o) => o.opId));
+        expect(tries.filter(done)).toHaveLength(1);
+        if (raced.has(b))
+          expect(tries.map((a) => a.results.every((r) => r.status === 'duplicate'))).toContain(true);
+      }
+    }
+
+    // Numbers: every change and every conflict-only op has one, unique, 1…top with no gap.
+    const { rows: numbered } = await h.db.query<{ seq: number }>(
+      'SELECT seq FROM changes UNION ALL SELECT seq FROM applied_ops WHERE seq IS NOT NULL ORDER BY seq',
+    );
+    const top = Math.max(...answers.flat(2).map((a) => a.cursor));
+    expect(numbered.map((r) => r.seq)).toEqual(Array.from({ length: top }, (_, i) => i + 1));
+    // Every op applied once: each distinct op is one change row or one applied_ops row.
+    const opCount = seed.length + batches.flat(2).length;
+    expect((await count(h, 'changes')) + (await count(h, 'applied_ops'))).toBe(opCount);
+
+    // No change lost: each device's last value of its own field is on every shared record, the
+    // highest stamp won the shared title, and a fresh device pulls the same state.
+    const titles = batches.flatMap((bs) => bs.slice(0, 3).map((ops) => ops[ops.length - 1]!));
+    const winner = titles.reduce((a, b) => (b.hlc > a.hlc ? b : a));
+    for (const id of shared) {
+      const { data } = (await entity(h, 'plans', id))!;
+      expect(data).toMatchObject({ note0: '0-3', note1: '1-3', note2: '2-3', note3: '3-3' });
+      expect(data.title).toBe(id === shared[0] ? winner.fields.title : 'เดิม');
+    }
+    expect(await count(h, 'entities')).toBe(shared.length + 4 * 3 * 30);
+    const fresh = await enrolDevice(h, agency, 'เครื่องใหม่');
+    const { pages, cursor } = await pullAll(h, fresh);
+    expect(cursor).toBe(top);
+    const pulled = pages.flatMap((p) => p.changes);
+    expect(pulled.map((c) => c.seq)).toEqual([...pulled.map((c) => c.seq)].sort((a, b) => a - b));
+    expect(pulled).toHaveLength(await count(h, 'changes'));
+    expect(pages.flatMap((p) => p.conflicts)).toHaveLength(await count(h, 'conflicts'));
+  });
+
+  it('a put of a record that exists (two phones importing one document) merges field by field', async () => {
+    const [a, b] = await twoPhones();
+    const first = op(a, { id: 'doc-plan', fields: { title: 'ของ A', note: 'a', deletedAt: null }, at: 10 });
+    await push(h, a, [first]);
+    // B made the same record earlier (an older stamp): only the field A never set wins.
+    const again = op(b, { id: 'doc-plan', fields: { title: 'ของ B', extra: 'b', deletedAt: null }, at: 5 });
+    const other = op(b, { id: 'plan-b', fields: { title: 'ใหม่' }, at: 6 });
+    const answer = await push(h, b, [again, other]);
+    expect(answer).toEqual({
+      results: [
+        { opId: again.opId, status: 'applied', seq: 2 },
+        { opId: other.opId, status: 'applied', seq: 3 },
+      ],
+      cursor: 3,
+    });
+    expect(await entity(h, 'plans', 'doc-plan')).toEqual({
+      data: { title: 'ของ A', note: 'a', deletedAt: null, extra: 'b' },
+      stamps: { title: first.hlc, note: first.hlc, deletedAt: first.hlc, extra: again.hlc },
+    });
+    const page = await pull(h, a, 1);
+    expect(page.changes.map((c) => [c.id, c.fields])).toEqual([
+      ['doc-plan', { extra: 'b' }],
+      ['plan-b', { title: 'ใหม่' }],
+    ]);
+    expect(await count(h, 'conflicts')).toBe(0);
+  });
+
+  it('an op id sent again with other content is a duplicate and writes nothing; the rest of the batch applies', async () => {
+    const [a] = await twoPhones();
+    const original = op(a, { id: 'plan-1', fields: { title: 'x' }, at: 0 });
+    await push(h, a, [original]);
+    const reused = { ...op(a, { id: 'plan-2', fields: { title: 'y' }, at: 1 }), opId: original.opId };
+    const next = op(a, { id: 'plan-3', fields: { title: 'z' }, at: 2 });
+    const answer = await push(h, a, [reused, next]);
+    expect(answer).toEqual({
+      results: [
+        { opId: original.opId, status: 'duplicate' },
+        { opId: next.opId, status: 'applied', seq: 2 },
+      ],
+      cursor: 2,
+    });
+    expect(await entity(h, 'plans', 'plan-2')).toBeUndefined();
+    expect(await count(h, 'changes')).toBe(2);
   });
 
   it('refuses ops it must not apply, with a reason each, and applies the rest of the batch', async () => {
@@ -482,7 +681,14 @@ describeEachDb('sync push and pull', (h) => {
     const stranger = await enrolDevice(h, await createAgency(h, 'หน่วยงานอื่น'), 'อื่น');
     await push(h, a, [op(a, { id: 'plan-1', fields: { title: 'ลับ' }, at: 0 })]);
     expect(await pull(h, stranger, 0)).toEqual({ changes: [], conflicts: [], cursor: 0, more: false });
-    for (const q of ['since=-1', 'since=abc', 'since=0&limit=0', `since=0&limit=${PULL_MAX_CHANGES + 1}`]) {
+    for (const q of [
+      'since=-1',
+      'since=abc',
+      'since=0&limit=0',
+      `since=0&limit=${PULL_MAX_CHANGES + 1}`,
+      'since=0&format=3',
+      'since=0&format=',
+    ]) {
       const res = await get(h, `/api/v1/sync/pull?${q}`, a);
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ error: 'invalid_query' });

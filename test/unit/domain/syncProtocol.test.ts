@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../../src/domain/hlc';
-import { applyOp, type EntityState } from '../../../src/domain/syncProtocol';
+import {
+  applyOp,
+  compactChange,
+  expandChange,
+  type EntityState,
+  type PulledChange,
+  type WireChange,
+} from '../../../src/domain/syncProtocol';
 
 const T = 1_736_128_800_000; // 2025-01-06T02:00:00Z
 const stamp = (ms: number, node: string, counter = 0) => encodeHlc({ wall: T + ms, counter, node });
@@ -269,6 +276,73 @@ describe('applyOp', () => {
           }));
           const reordered = [...ops].sort((x, y) => key(x.hlc) - key(y.hlc));
           expect(applyAll(created, reordered).state).toEqual(applyAll(created, ops).state);
+        },
+      ),
+    );
+  });
+});
+
+describe('pull wire format 2', () => {
+  const change = (fields: Record<string, unknown>, stamps: Record<string, string>): PulledChange => ({
+    seq: 7,
+    table: 'progress',
+    id: 't1',
+    fields,
+    stamps,
+    opId: 'op-7',
+    deviceId: 'A',
+  });
+  /** Through JSON, as the server sends it and the page reads it. */
+  const overWire = (c: PulledChange) =>
+    expandChange(JSON.parse(JSON.stringify(compactChange(c))) as WireChange);
+
+  it("sends one stamp when every field shares it, and the page gets each field's stamp back", () => {
+    const s = stamp(5, 'A');
+    const c = change({ status: 'done', note: '', deletedAt: null }, { status: s, note: s, deletedAt: s });
+    const wire = compactChange(c);
+    expect(wire).toEqual({
+      seq: 7,
+      table: 'progress',
+      id: 't1',
+      fields: c.fields,
+      stamp: s,
+      opId: 'op-7',
+      deviceId: 'A',
+    });
+    expect('stamps' in wire).toBe(false);
+    expect(overWire(c)).toEqual(c);
+  });
+
+  it('keeps the stamps of a change whose fields differ, miss one, or carry one more', () => {
+    const [s, t] = [stamp(5, 'A'), stamp(6, 'B')];
+    for (const c of [
+      change({ a: 1, b: 2 }, { a: s, b: t }),
+      change({ a: 1, b: 2 }, { a: s }),
+      change({ a: 1 }, { a: s, b: s }),
+      change({}, {}),
+    ]) {
+      expect(compactChange(c)).toBe(c);
+      expect(overWire(c)).toEqual(c);
+    }
+  });
+
+  it('a format 1 change (stamps) reads as it is', () => {
+    const c = change({ a: 1 }, { a: stamp(1, 'A') });
+    expect(expandChange(c)).toBe(c);
+  });
+
+  it('any change survives the trip unchanged, odd field names included', () => {
+    const field = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'stamps', 'stamp', 'id'), fc.string());
+    fc.assert(
+      fc.property(
+        fc.dictionary(field, fc.jsonValue(), { maxKeys: 6 }),
+        fc.constantFrom(stamp(1, 'A'), stamp(2, 'B')),
+        fc.boolean(),
+        (fields, s, mixed) => {
+          const keys = Object.keys(fields);
+          const stamps = Object.fromEntries(keys.map((k, i) => [k, mixed && i === 0 ? stamp(3, 'C') : s]));
+          const c = change(fields, stamps);
+          expect(overWire(c)).toEqual(JSON.parse(JSON.stringify(c)));
         },
       ),
     );

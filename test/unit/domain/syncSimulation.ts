@@ -19,12 +19,15 @@ import { decodeHlc, receiveHlc, tickHlc } from '../../../src/domain/hlc';
 import { mergeRecord, type Stamped } from '../../../src/domain/mergeRecord';
 import {
   applyOp,
+  compactChange,
+  expandChange,
   type EntityState,
   type OpResult,
   type PulledChange,
   type PullResponse,
   type PushResponse,
   type SyncConflict,
+  type WireChange,
 } from '../../../src/domain/syncProtocol';
 
 export type SyncTable = PulledChange['table'];
@@ -281,7 +284,9 @@ export class Device {
   pull(server: Server, pageSize = 1000, pages = Infinity): void {
     for (let page = 0; page < pages; page++) {
       const res = server.pull(this.cursor, pageSize);
-      for (const change of res.changes) this.merge(change);
+      // As the page receives them: in wire format 2, through JSON.
+      const wire = JSON.parse(JSON.stringify(res.changes.map(compactChange))) as WireChange[];
+      for (const change of wire) this.merge(expandChange(change));
       this.cursor = res.cursor;
       if (!res.more) return;
     }
