@@ -24,7 +24,8 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { median, serveDir, viteBuild } from './util';
+import { waitForServiceWorker } from './measure';
+import { deadline, median, serveDir, viteBuild } from './util';
 
 const APP_DIST = '.bench/app-dist'; // the startup bench builds the same folder
 const FLOOR_DIST = '.bench/floor-dist'; // test/bench/floor/vite.config.ts; the startup bench builds it too
@@ -453,9 +454,7 @@ async function installWorker(context: BrowserContext, url: string): Promise<void
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load' });
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
-    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+    await waitForServiceWorker(page);
   } finally {
     await page.close();
   }
@@ -467,17 +466,6 @@ function targetLine(name: string, value: number, target: number): string {
     `${name}: ${value.toFixed(0)} ms (target ≤ ${target} ms, ratio ${ratio.toFixed(2)}, ` +
     `${ratio <= 1 ? 'met' : 'MISSED'})`
   );
-}
-
-/** Rejects after `ms`, running `onTimeout` first (closing the browser ends whatever waits on it). */
-function deadline<T>(work: Promise<T>, ms: number, what: string, onTimeout: () => Promise<void>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      void onTimeout().finally(() => reject(new Error(`${what}: still running after ${ms / 1000} s`)));
-    }, ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Returns the figure lines; with `details`, writes per-run times and the dataset to stderr. */

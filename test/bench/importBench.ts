@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import type { BenchResult, BenchOptions } from './importPage/main';
-import { median, serveDir, viteBuild } from './util';
+import { deadline, median, serveDir, viteBuild } from './util';
 
 const DIST = '.bench/import-dist'; // set in importPage/vite.config.ts
 const RECORDS = 20_000;
@@ -22,17 +22,6 @@ const RUNS = 5;
 const TARGET = 1.5;
 const STEP_MS = 30_000;
 const BENCH_MS = 6 * 60_000;
-
-/** Rejects after `ms`, running `onTimeout` first (closing the browser ends whatever waits on it). */
-function deadline<T>(work: Promise<T>, ms: number, what: string, onTimeout: () => Promise<void>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      void onTimeout().finally(() => reject(new Error(`${what}: still running after ${ms / 1000} s`)));
-    }, ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 const thousands = (n: number) => n.toLocaleString('en-US');
 

@@ -26,7 +26,7 @@ export interface LoadedFile {
 }
 
 /** Waits until a service worker is active and controls the page (the shell is then precached). */
-async function waitForServiceWorker(page: Page): Promise<void> {
+export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
     await page.reload({ waitUntil: 'load' });

@@ -100,3 +100,19 @@ export function figureLine(f: {
     `ratio ${ratio.toFixed(2)}, target ≤ ${f.target.toFixed(2)}: ${verdict})`
   );
 }
+
+/** Rejects after `ms`, running `onTimeout` first (closing the browser ends whatever waits on it). */
+export function deadline<T>(
+  work: Promise<T>,
+  ms: number,
+  what: string,
+  onTimeout: () => Promise<void>,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void onTimeout().finally(() => reject(new Error(`${what}: still running after ${ms / 1000} s`)));
+    }, ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
