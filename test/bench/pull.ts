@@ -12,7 +12,10 @@
  * a reload would start a sync by itself), and the time is taken from the
  * click on "ซิงก์ตอนนี้" until the status shows the last attempt succeeded
  * (nothing to push, then every pull page merged). Afterwards the page's
- * IndexedDB must hold every record, read with raw IndexedDB.
+ * IndexedDB must hold every record, read with raw IndexedDB. Then the floor
+ * (`indexedDbFloor`): the same records written again into a new database
+ * with the same indexes, in transactions of a page, with raw IndexedDB and
+ * nothing else, the least a pull into this browser on this machine can take.
  *
  * With --details: per pull page, the server's query time (pullChanges called
  * directly afterwards), the HTTP round trip as the browser saw it, and the
@@ -210,6 +213,8 @@ interface RunResult {
   ms: number;
   pages: PageTiming[];
   stored: Record<string, number>;
+  /** IndexedDB alone: the same records written again the same way, without the app (ms). */
+  floorMs: number;
 }
 
 /** Resolves with the ms from the click until the status shows success; rejects with the page's error. */
@@ -265,6 +270,68 @@ function storedCounts(stores: string[]): Promise<Record<string, number>> {
       tx.onerror = () => reject(tx.error);
     };
   });
+}
+
+/**
+ * The floor: what IndexedDB alone takes to store what the pull stored. In
+ * the same page, the records of `stores` are read back (untimed) and written
+ * into a new database whose stores have the same keys and indexes, in
+ * transactions of `perTransaction` records as the pull's pages, with no app
+ * code (no fetch, JSON, merge or Dexie). Resolves with the ms of the writes.
+ */
+async function indexedDbFloor([stores, perTransaction]: [string[], number]): Promise<number> {
+  const done = (req: IDBRequest | IDBTransaction) =>
+    new Promise<void>((resolve, reject) => {
+      if (req instanceof IDBTransaction) req.oncomplete = () => resolve();
+      else req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    });
+  const open = async (name: string, upgrade?: (db: IDBDatabase) => void) => {
+    const req = indexedDB.open(name);
+    if (upgrade) req.onupgradeneeded = () => upgrade(req.result);
+    await done(req);
+    return req.result;
+  };
+  const source = await open('ita-tracker');
+  const read = source.transaction(stores, 'readonly');
+  const shapes = stores.map((name) => {
+    const store = read.objectStore(name);
+    const all = store.getAll();
+    const indexes = [...store.indexNames].map((i) => store.index(i));
+    return {
+      name,
+      keyPath: store.keyPath,
+      indexes: indexes.map((i) => ({
+        name: i.name,
+        keyPath: i.keyPath,
+        unique: i.unique,
+        multiEntry: i.multiEntry,
+      })),
+      all,
+    };
+  });
+  await done(read);
+  source.close();
+  const target = await open('ita-floor', (db) => {
+    for (const shape of shapes) {
+      const store = db.createObjectStore(shape.name, { keyPath: shape.keyPath });
+      for (const i of shape.indexes)
+        store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+    }
+  });
+  const started = performance.now();
+  for (const shape of shapes) {
+    const records = shape.all.result as unknown[];
+    for (let i = 0; i < records.length; i += perTransaction) {
+      const tx = target.transaction(shape.name, 'readwrite');
+      const store = tx.objectStore(shape.name);
+      for (const record of records.slice(i, i + perTransaction)) store.put(record);
+      await done(tx);
+    }
+  }
+  const ms = performance.now() - started;
+  target.close();
+  return ms;
 }
 
 /** One fresh device: enrol in the page, open /sync by the app's links, time the sync, count what it stored. */
@@ -327,13 +394,15 @@ async function oneRun(origin: string, seeded: Seeded, setClose: (fn: () => Promi
     clickedAt = performance.now();
     const ms = await page.evaluate(timedSync, PULL_MS);
     const doneAt = clickedAt + ms;
-    const stored = await page.evaluate(storedCounts, ['plans', 'measures', 'actions', 'progress']);
+    const synced = ['plans', 'measures', 'actions', 'progress'];
+    const stored = await page.evaluate(storedCounts, synced);
+    const floorMs = await page.evaluate(indexedDbFloor, [synced, PULL_MAX_CHANGES] as [string[], number]);
     pages.sort((a, b) => a.start - b.start);
     const timings = pages.map((p, i) => ({
       http: p.end - p.start,
       page: (pages[i + 1]?.start ?? doneAt) - p.end,
     }));
-    return { ms, pages: timings, stored } satisfies RunResult;
+    return { ms, pages: timings, stored, floorMs } satisfies RunResult;
   } finally {
     await close();
     await rm(profile, { recursive: true, force: true });
@@ -384,6 +453,7 @@ async function measure(
     runs.push(run);
   }
   const s = median(runs.map((r) => r.ms)) / 1000;
+  const floor = median(runs.map((r) => r.floorMs)) / 1000;
   const ratio = s / TARGET_S;
   if (details) {
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -391,7 +461,8 @@ async function measure(
     const srv = await serverPages(server, seeded.agencyId);
     console.error(
       `  ${label}: seeded ${CHANGES.toLocaleString('en')} changes (${JSON.stringify(expected)}) in ` +
-        `${(seeded.pushMs / 1000).toFixed(1)} s by push; runs (s): ${runs.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}`,
+        `${(seeded.pushMs / 1000).toFixed(1)} s by push; runs (s): ${runs.map((r) => (r.ms / 1000).toFixed(2)).join(', ')}; ` +
+        `IndexedDB alone (s): ${runs.map((r) => (r.floorMs / 1000).toFixed(2)).join(', ')}`,
     );
     console.error(
       `  ${label} server, per page of ${PULL_MAX_CHANGES} (${srv.length} pages): pullChanges median ${f(median(srv.map((p) => p.query)))} ms ` +
@@ -418,7 +489,8 @@ async function measure(
   return (
     `pull ${CHANGES.toLocaleString('en')} changes into a fresh device in Chromium (${label}): ` +
     `${s.toFixed(1)} s (target ≤ ${TARGET_S} s, ratio ${ratio.toFixed(2)}, ${ratio <= 1 ? 'met' : 'MISSED'}; ` +
-    `median of ${RUNS}, pages of ${PULL_MAX_CHANGES}, loopback)`
+    `median of ${RUNS}, pages of ${PULL_MAX_CHANGES}, loopback; IndexedDB alone, the same records written ` +
+    `again with the same indexes in transactions of ${PULL_MAX_CHANGES}, no app code: ${floor.toFixed(1)} s)`
   );
 }
 
