@@ -8,6 +8,7 @@
  */
 import { fiscalYearOf, type Quarter } from '../domain/fiscalCalendar';
 import type { LinkInput, MeetingInput, QuarterlyInput } from '../domain/followUpValidation';
+import { quarterlyRecordId } from '../domain/quarterlyRecordId';
 import type {
   EvidenceFields,
   EvidenceTargetTable,
@@ -148,6 +149,15 @@ export function makeFollowUpCommands(db: ItaDatabase, deps: WriteDeps) {
           await w.patch('quarterlyRecords', existing.id, { ...input });
           return existing.id;
         }
+        // One id per measure and quarter, wherever it is written (an older
+        // record under another id was found above, and is kept).
+        const id = quarterlyRecordId(measureId, fiscalYear, quarter);
+        if (await w.get('quarterlyRecords', id)) {
+          // Written before and deleted since: brought back, with the new values.
+          await w.restore('quarterlyRecords', id);
+          await w.patch('quarterlyRecords', id, { ...input });
+          return id;
+        }
         const fields: QuarterlyRecordFields = {
           planId: measure.planId as string,
           measureId,
@@ -155,7 +165,7 @@ export function makeFollowUpCommands(db: ItaDatabase, deps: WriteDeps) {
           quarter,
           ...input,
         };
-        return (await w.insert('quarterlyRecords', fields)).id;
+        return (await w.insert('quarterlyRecords', fields, id)).id;
       });
     },
 

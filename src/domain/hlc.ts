@@ -26,6 +26,11 @@ export function decodeHlc(s: string): Hlc {
   return { wall: Number(m[1]), counter: Number(m[2]), node: m[3] ?? '' };
 }
 
+/** The device of a stamp (without checking it is one). */
+export function hlcNode(s: string): string {
+  return s.slice(WALL_WIDTH + COUNTER_WIDTH + 2);
+}
+
 /** The stamp for a local event at wall time `now` (ms), after `last` (or none). */
 export function tickHlc(last: string | null, now: number, node: string): string {
   if (last === null) return encodeHlc({ wall: now, counter: 0, node });

@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import { changeSchema } from './exportSchema';
+import { hlcNode } from './hlc';
 import type { TableName } from './types';
 
 export const SYNC_TABLES = [
@@ -176,11 +177,17 @@ export function applyOp(
     // (baseRev): the value only looks the same, e.g. another device deleted and
     // restored the record while this one deleted it; without this check an
     // older delete arriving last would be dropped with no conflict.
+    // A put (no `before`) made the record on a device that had no copy of it:
+    // a value another device stored was unseen there (the device's own later
+    // edits, arriving first, were not). Records made on two devices under one
+    // id (a quarterly record's id comes from its measure and quarter) so keep
+    // both values of each field they set differently.
     const unseen =
-      op.before !== null &&
-      field in op.before &&
-      (!same(data[field], op.before[field]) ||
-        (op.baseRev != null && current !== undefined && current > op.baseRev));
+      op.before === null
+        ? current !== undefined && hlcNode(current) !== hlcNode(op.hlc)
+        : field in op.before &&
+          (!same(data[field], op.before[field]) ||
+            (op.baseRev != null && current !== undefined && current > op.baseRev));
     // Two deletes of one record from two devices also count: if one device
     // later restores, the other's delete must not vanish unseen.
     const concurrent = current !== undefined && unseen && !same(data[field], value);

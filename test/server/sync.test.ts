@@ -567,17 +567,18 @@ describeEachDb('sync push and pull', (h) => {
     expect(pages.flatMap((p) => p.conflicts)).toHaveLength(await count(h, 'conflicts'));
   });
 
-  it('a put of a record that exists (two phones importing one document) merges field by field', async () => {
+  it('a put of a record that exists (made on two phones under one id) merges field by field; a field set differently is a conflict', async () => {
     const [a, b] = await twoPhones();
     const first = op(a, { id: 'doc-plan', fields: { title: 'ของ A', note: 'a', deletedAt: null }, at: 10 });
     await push(h, a, [first]);
-    // B made the same record earlier (an older stamp): only the field A never set wins.
+    // B made the same record earlier (an older stamp): the field A never set applies; the title
+    // both set differently keeps A's (the later), and B's waits for a person; the rest is alike.
     const again = op(b, { id: 'doc-plan', fields: { title: 'ของ B', extra: 'b', deletedAt: null }, at: 5 });
     const other = op(b, { id: 'plan-b', fields: { title: 'ใหม่' }, at: 6 });
     const answer = await push(h, b, [again, other]);
     expect(answer).toEqual({
       results: [
-        { opId: again.opId, status: 'applied', seq: 2 },
+        { opId: again.opId, status: 'conflict', seq: 2, conflictIds: [expect.any(String)] },
         { opId: other.opId, status: 'applied', seq: 3 },
       ],
       cursor: 3,
@@ -591,7 +592,10 @@ describeEachDb('sync push and pull', (h) => {
       ['doc-plan', { extra: 'b' }],
       ['plan-b', { title: 'ใหม่' }],
     ]);
-    expect(await count(h, 'conflicts')).toBe(0);
+    expect(page.conflicts.map((c) => [c.recordId, c.field, c.winner.value, c.loser.value])).toEqual([
+      ['doc-plan', 'title', 'ของ A', 'ของ B'],
+    ]);
+    expect(await count(h, 'conflicts')).toBe(1);
   });
 
   it('an op id sent again with other content is a duplicate and writes nothing; the rest of the batch applies', async () => {

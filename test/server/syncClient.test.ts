@@ -131,6 +131,50 @@ describeEachDb('two-way sync from the page', (h) => {
     expect(await state(c.db)).toEqual(await state(a.db));
   });
 
+  it("a quarter's record written offline on two phones becomes one record, the differing field a conflict", async () => {
+    const agency = await createAgency(h);
+    const a = await phone(h.url, agency.enrolCode, 'เอ');
+    const b = await phone(h.url, agency.enrolCode, 'บี');
+    const planId = await a.commands.createPlan(planInput);
+    const measureId = await a.commands.createMeasure(planId, {
+      number: 1,
+      title: 'ม.1',
+      responsible: '',
+      period: null,
+    });
+    await a.sync();
+    await b.sync();
+
+    // Both offline: neither has the record for quarter 3, both write it.
+    clock += 60_000;
+    const record = (results: string) => ({
+      results,
+      budgetSpent: 2500,
+      problems: '',
+      suggestions: '',
+      progress: 50,
+      status: 'draft' as const,
+    });
+    const idA = await a.followUp.saveQuarterlyRecord(measureId, 2567, 3, record('สรุปของเอ'));
+    clock += 5;
+    const idB = await b.followUp.saveQuarterlyRecord(measureId, 2567, 3, record('สรุปของบี'));
+    expect(idB).toBe(idA);
+
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    expect(await state(a.db)).toEqual(await state(b.db));
+    expect(await a.db.quarterlyRecords.count()).toBe(1);
+    // B wrote later: its text shows on both; A's waits in a conflict. Fields written alike are no conflict.
+    expect(await a.db.quarterlyRecords.get(idA)).toMatchObject({ results: 'สรุปของบี', budgetSpent: 2500 });
+    for (const p of [a, b]) {
+      const open = await p.db.conflicts.filter((c) => c.resolvedAt === null).toArray();
+      expect(open.map((c) => [c.recordId, c.field, c.winner.value, c.loser.value])).toEqual([
+        [idA, 'results', 'สรุปของบี', 'สรุปของเอ'],
+      ]);
+    }
+  });
+
   it('a push retried after a lost answer is harmless: nothing is applied twice', async () => {
     const agency = await createAgency(h);
     const a = await phone(h.url, agency.enrolCode, 'เอ');

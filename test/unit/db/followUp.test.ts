@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeFollowUpCommands } from '../../../src/db/followUpCommands';
 import { dashboardView, meetingView, quarterView, storedFiles } from '../../../src/db/followUpQueries';
+import { write } from '../../../src/db/writer';
+import { quarterlyRecordId } from '../../../src/domain/quarterlyRecordId';
 import { planInput, testDb } from './testDb';
 
 async function seed() {
@@ -114,6 +116,47 @@ describe('quarterly records', () => {
     expect(saved.record!.status).toBe('final');
     expect(saved.halfYear.budgetSpent).toBe(1500);
     expect(saved.halfYear.missing).toEqual([1]);
+  });
+
+  it("a record's id comes from its measure, year and quarter, so two phones writing it write one record", async () => {
+    const first = await seed();
+    const second = await seed();
+    const input = {
+      results: 'ผล',
+      budgetSpent: null,
+      problems: '',
+      suggestions: '',
+      progress: null,
+      status: 'draft' as const,
+    };
+    // Two phones with the same plan (as after a sync), each writing the record on its own.
+    expect(second.m1).toBe(first.m1);
+    const id = await first.f.saveQuarterlyRecord(first.m1, 2567, 2, input);
+    expect(id).toBe(quarterlyRecordId(first.m1, 2567, 2));
+    expect(await second.f.saveQuarterlyRecord(second.m1, 2567, 2, { ...input, results: 'อื่น' })).toBe(id);
+    expect(quarterlyRecordId(first.m1, 2567, 3)).not.toBe(id);
+    expect(quarterlyRecordId(first.m1, 2568, 2)).not.toBe(id);
+  });
+
+  it('a record deleted since is brought back under its id with the new values, its history kept', async () => {
+    const { db, f, m1, clock } = await seed();
+    const input = {
+      results: 'ครั้งแรก',
+      budgetSpent: null,
+      problems: '',
+      suggestions: '',
+      progress: null,
+      status: 'draft' as const,
+    };
+    const id = await f.saveQuarterlyRecord(m1, 2567, 2, input);
+    await write(db, { now: clock.now, newId: () => crypto.randomUUID() }, ['quarterlyRecords'], (w) =>
+      w.remove('quarterlyRecords', id),
+    );
+    expect(await f.saveQuarterlyRecord(m1, 2567, 2, { ...input, results: 'ครั้งที่สอง' })).toBe(id);
+    expect(await db.quarterlyRecords.count()).toBe(1);
+    expect(await db.quarterlyRecords.get(id)).toMatchObject({ results: 'ครั้งที่สอง', deletedAt: null });
+    const log = await db.outbox.where('[table+id]').equals(['quarterlyRecords', id]).sortBy('deviceSeq');
+    expect(log.map((op) => op.kind)).toEqual(['put', 'delete', 'restore', 'patch']);
   });
 });
 

@@ -163,6 +163,48 @@ describe('applyOp', () => {
     expect(late.state).toEqual(state);
   });
 
+  it('one record made on two devices (one id) keeps both values of each field they set differently, in either order', () => {
+    const make = (node: string, ms: number, results: string): Op => ({
+      fields: { measureId: 'm1', quarter: 2, results, deletedAt: null },
+      hlc: stamp(ms, node),
+      before: null,
+      baseRev: null,
+    });
+    const a = make('A', 10, 'จากเอ');
+    const b = make('B', 20, 'จากบี');
+    for (const order of [
+      [a, b],
+      [b, a],
+    ]) {
+      const { state, outcomes } = applyAll(undefined, order);
+      expect(state.data).toEqual({ measureId: 'm1', quarter: 2, results: 'จากบี', deletedAt: null });
+      // The second op meets the first: only the field set differently is concurrent.
+      const second = outcomes.slice(4);
+      expect(second.filter((o) => o.concurrent).map((o) => o.field)).toEqual(['results']);
+      const lost = second.find((o) => o.field === 'results')!;
+      // Whichever arrived last, the earlier value is the one kept aside (as previous or as the op's own).
+      expect(lost.applied ? lost.previous.value : order[1]!.fields.results).toBe('จากเอ');
+    }
+  });
+
+  it("a device's own record arriving after its own later edit is no conflict", () => {
+    const create: Op = {
+      fields: { title: 'แรก', deletedAt: null },
+      hlc: stamp(30, 'B'),
+      before: null,
+      baseRev: null,
+    };
+    const rename: Op = {
+      fields: { title: 'หลัง' },
+      hlc: stamp(31, 'B'),
+      before: { title: 'แรก' },
+      baseRev: create.hlc,
+    };
+    const { state, outcomes } = applyAll(undefined, [rename, create]);
+    expect(state.data).toEqual({ title: 'หลัง', deletedAt: null });
+    expect(outcomes.some((o) => o.concurrent)).toBe(false);
+  });
+
   it('changes to different fields of one record never conflict', () => {
     const { state, outcomes } = applyAll(created, [
       { fields: { title: 'A' }, hlc: stamp(20, 'A'), before: { title: 'ประชาสัมพันธ์' }, baseRev: base },
