@@ -1,25 +1,7 @@
 import type { ChangeOp } from '../domain/changeLog';
+import { fieldLabel } from '../domain/fieldLabels';
 import { formatThaiDate, formatThaiDateTime, STATUS_LABELS, type DigitStyle } from '../domain/thaiFormat';
 import type { TickStatus } from '../domain/types';
-
-const FIELD_LABELS: Record<string, string> = {
-  results: 'ผลการดำเนินงาน',
-  budgetSpent: 'งบประมาณที่ใช้',
-  problems: 'ปัญหา อุปสรรค',
-  suggestions: 'ข้อเสนอแนะ',
-  progress: 'ความก้าวหน้า',
-  title: 'ชื่อ',
-  attendees: 'จำนวนผู้เข้าประชุม',
-  notes: 'บันทึกการประชุม',
-  closedAt: 'การปิดการประชุม',
-  text: 'รายละเอียด',
-  number: 'ลำดับ',
-  kind: 'ประเภท',
-  status: 'สถานะ',
-  note: 'บันทึก',
-  date: 'วันที่',
-  deletedAt: 'การลบ',
-};
 
 function describe(op: ChangeOp, digits: DigitStyle): string {
   if (op.table === 'progress') {
@@ -42,15 +24,13 @@ function describe(op: ChangeOp, digits: DigitStyle): string {
   }
   if (op.kind === 'import') {
     if (typeof op.fields.added === 'number') return `นำเข้าจากไฟล์ส่งออก: เพิ่ม ${op.fields.added} รายการ`;
-    return `นำเข้าจากไฟล์ส่งออก: ${Object.keys(op.fields)
-      .map((k) => FIELD_LABELS[k] ?? k)
-      .join(', ')}`;
+    return `นำเข้าจากไฟล์ส่งออก: ${Object.keys(op.fields).map(fieldLabel).join(', ')}`;
   }
   if (op.kind === 'put') return 'สร้างรายการ';
   if (op.kind === 'delete') return 'ลบรายการ';
   if (op.kind === 'restore') return 'กู้คืนรายการที่ลบ';
   return Object.keys(op.fields)
-    .map((k) => `แก้${FIELD_LABELS[k] ?? k}: “${String(op.before?.[k] ?? '')}” → “${String(op.fields[k])}”`)
+    .map((k) => `แก้${fieldLabel(k)}: “${String(op.before?.[k] ?? '')}” → “${String(op.fields[k])}”`)
     .join('; ');
 }
 

@@ -1,9 +1,11 @@
 /** Follow-up data hooks and commands: meetings, quarterly records, evidence, dashboard. */
+import { openConflictCount } from '../db/conflictQueries';
 import { db } from '../db/db';
 import { defaultDeps } from '../db/commands';
 import { makeFollowUpCommands } from '../db/followUpCommands';
 import * as q from '../db/followUpQueries';
 import type { Quarter } from '../domain/fiscalCalendar';
+import type { SyncConflict } from '../domain/syncProtocol';
 import type { EvidenceTargetTable } from '../domain/types';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -19,6 +21,8 @@ export const useDashboard = (planId: string, today: string) =>
 export const useEvidence = (table: EvidenceTargetTable, id: string) =>
   useLiveQuery(() => q.evidenceFor(db, [{ table, id }]), [table, id]);
 export const useStoredFiles = () => useLiveQuery(() => q.storedFiles(db), []);
+export const useOpenConflictCount = (table: SyncConflict['table'], id: string) =>
+  useLiveQuery(() => openConflictCount(db, table, id), [table, id]);
 
 /** Bytes of a stored file; read once (files never change: content-addressed). */
 export const fileOf = (sha256: string) => q.fileOf(db, sha256);

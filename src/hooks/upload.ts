@@ -2,6 +2,7 @@
  * The app's upload queue and enrolment, bound to the one database and the
  * real network. Loaded after the first screen (see Layout).
  */
+import { openConflicts } from '../db/conflictQueries';
 import { db } from '../db/db';
 import { enrolDevice } from '../sync/enrol';
 import { readServerSettings, readUploadStatus, saveServerSettings } from '../sync/serverSettings';
@@ -37,7 +38,7 @@ export function useSyncState() {
       readSyncState(db),
       readServerSettings(db),
       db.outbox.filter((op) => op.sentAt === null).count(),
-      db.conflicts.filter((c) => c.resolvedAt === null).toArray(),
+      openConflicts(db),
     ]);
     return { state, enrolled: server !== null, waiting, conflicts };
   }, []);

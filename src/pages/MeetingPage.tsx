@@ -5,6 +5,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { groupByMeasure, groupByUnit } from '../domain/meetingAgenda';
 import { formatThaiDate } from '../domain/thaiFormat';
 import type { TickStatus } from '../domain/types';
+import { OpenConflictsNote } from './OpenConflictsNote';
 import { useDigits } from '../hooks/data';
 import { followUp, useMeetingView } from '../hooks/followUp';
 import { showToast } from '../hooks/toast';
@@ -58,6 +59,7 @@ export function MeetingPage() {
               {meeting.title} · {formatThaiDate(meeting.date, { digits, long: true })} · ไตรมาส {quarter}
               {meeting.attendees !== null && ` · ผู้เข้าประชุม ${meeting.attendees} คน`}
             </p>
+            <OpenConflictsNote table="meetings" id={meeting.id} digits={digits} />
             <p role="status" class="meeting-state">
               {closed
                 ? 'ปิดการประชุมแล้ว: การลงผลเพิ่มจะบันทึกเป็นรายการแก้ไข ไม่แก้ของเดิม'

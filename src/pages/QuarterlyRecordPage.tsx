@@ -2,8 +2,10 @@ import { useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { TextArea, TextField } from '../components/Field';
 import { FormError } from '../components/FormErrorSummary';
+import { OpenConflictsNote } from './OpenConflictsNote';
 import { validateQuarterly, type QuarterlyForm } from '../domain/followUpValidation';
 import type { QuarterlyRecordFields } from '../domain/types';
+import { useDigits } from '../hooks/data';
 import { followUp, useQuarterView } from '../hooks/followUp';
 import { showToast } from '../hooks/toast';
 import { useDraft } from '../hooks/useDraft';
@@ -33,6 +35,7 @@ export function QuarterlyRecordPage() {
   const measureId = params.measureId ?? '';
   const quarter = parseQuarter(params.quarter) ?? 1;
   const view = useQuarterView(planId, quarter);
+  const digits = useDigits();
   const row =
     view.status === 'ready' ? view.value?.measures.find((m) => m.measure.id === measureId) : undefined;
   const draft = useDraft<QuarterlyForm>(`quarterly:${measureId}:${quarter}`, () => ({
@@ -74,6 +77,7 @@ export function QuarterlyRecordPage() {
             <p class="meta">
               มาตรการที่ {measure.number} {measure.title}
             </p>
+            {record && <OpenConflictsNote table="quarterlyRecords" id={record.id} digits={digits} />}
             {!record && (
               <p class="hint" role="note">
                 ร่างนี้เติมจากการลงผลและการประชุมของไตรมาสนี้ให้แล้ว แก้ไขให้ตรงกับที่ดำเนินการจริงก่อนบันทึก

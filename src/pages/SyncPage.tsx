@@ -1,26 +1,12 @@
 import { useState } from 'preact/hooks';
 import { formatThaiDateTime } from '../domain/thaiFormat';
+import { conflictField, conflictPlace, conflictValue } from '../domain/conflictView';
 import type { SyncConflict } from '../domain/syncProtocol';
 import { useDigits } from '../hooks/data';
 import { resolveConflict } from '../hooks/conflicts';
 import { showToast } from '../hooks/toast';
 import { syncer, useSyncState } from '../hooks/upload';
 import { saveErrorMessage } from './useSubmit';
-
-const TABLES: Record<string, string> = {
-  plans: 'แผน',
-  measures: 'มาตรการ',
-  actions: 'วิธีการ/ขั้นตอน',
-  progress: 'การลงผล',
-  meetings: 'การประชุม',
-  quarterlyRecords: 'บันทึกรายไตรมาส',
-  evidence: 'หลักฐาน',
-};
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(ว่าง)';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
 
 /**
  * Two-way sync between the agency's phones: what waits to be sent, the last
@@ -97,27 +83,37 @@ export function SyncPage() {
           <h2>ข้อมูลที่แก้ไขพร้อมกันจากสองเครื่อง</h2>
           <p class="sub">ทั้งสองค่าถูกเก็บไว้ เลือกค่าที่ถูกต้อง ค่าที่เลือกจะใช้ในทุกเครื่อง</p>
           <ul class="cards" data-testid="conflicts">
-            {conflicts.map((c) => (
-              <li key={c.id} class="card conflict">
-                <p>
-                  <strong>{TABLES[c.table] ?? c.table}</strong> · ช่อง {c.field}
-                </p>
-                <p>
-                  ค่าปัจจุบัน: <span class="note">{show(c.winner.value)}</span>
-                </p>
-                <p>
-                  ค่าที่ถูกแทน: <span class="note">{show(c.loser.value)}</span>
-                </p>
-                <div class="buttons">
-                  <button type="button" class="btn btn-primary" onClick={() => void settle(c, 'winner')}>
-                    ใช้ค่าปัจจุบัน
-                  </button>
-                  <button type="button" class="btn" onClick={() => void settle(c, 'loser')}>
-                    ใช้ค่าที่ถูกแทน
-                  </button>
-                </div>
-              </li>
-            ))}
+            {conflicts.map(({ conflict: c, records }) => {
+              const place = conflictPlace(c, records, digits);
+              return (
+                <li key={c.id} class="card conflict">
+                  <p>
+                    <strong>{place.where}</strong>
+                    {place.href && (
+                      <>
+                        {' '}
+                        <a href={place.href}>เปิดดู</a>
+                      </>
+                    )}
+                  </p>
+                  <p class="sub">ช่อง {conflictField(c)}</p>
+                  <p>
+                    ค่าปัจจุบัน: <span class="note">{conflictValue(c.field, c.winner.value, digits)}</span>
+                  </p>
+                  <p>
+                    ค่าที่ถูกแทน: <span class="note">{conflictValue(c.field, c.loser.value, digits)}</span>
+                  </p>
+                  <div class="buttons">
+                    <button type="button" class="btn btn-primary" onClick={() => void settle(c, 'winner')}>
+                      ใช้ค่าปัจจุบัน
+                    </button>
+                    <button type="button" class="btn" onClick={() => void settle(c, 'loser')}>
+                      ใช้ค่าที่ถูกแทน
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

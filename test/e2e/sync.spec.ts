@@ -161,6 +161,8 @@ test('two phones offline converge: every tick kept, the same quarterly field edi
       await page.goto(recordUrl);
       const field = page.getByLabel('ผลการดำเนินงาน');
       await expect(field).toHaveValue(/ผลจากเครื่อง/);
+      // The record's page says the other value waits on the sync page.
+      await expect(page.getByTestId('open-conflicts')).toContainText('1 ช่องของรายการนี้ถูกแก้ไขพร้อมกัน');
       return field.inputValue();
     };
     const winnerA = await resultsOn(a.page);
@@ -170,6 +172,8 @@ test('two phones offline converge: every tick kept, the same quarterly field edi
     for (const d of [a, b]) {
       await d.page.goto('/sync');
       const conflict = d.page.getByTestId('conflicts').getByRole('listitem').first();
+      await expect(conflict).toContainText('ช่อง ผลการดำเนินงาน');
+      await expect(conflict.getByRole('link', { name: 'เปิดดู' })).toHaveAttribute('href', recordUrl);
       await expect(conflict).toContainText('ผลจากเครื่องเอ');
       await expect(conflict).toContainText('ผลจากเครื่องบี');
     }
