@@ -80,6 +80,12 @@ export interface PullResponse {
   cursor: number;
   /** More changes wait after `cursor`. */
   more: boolean;
+  /**
+   * The agency's latest number when the page was read: with the cursor a
+   * device started from, how far a long pull has come. Absent from servers
+   * before it was added.
+   */
+  latest?: number;
 }
 
 /**

@@ -6,10 +6,11 @@ import { openConflicts } from '../db/conflictQueries';
 import { db } from '../db/db';
 import { enrolDevice } from '../sync/enrol';
 import { readServerSettings, readUploadStatus, saveServerSettings } from '../sync/serverSettings';
-import { makeSync, readSyncState } from '../sync/syncClient';
+import { makeSync, readSyncState, type PullProgress } from '../sync/syncClient';
 import { startSyncTriggers } from '../sync/syncTriggers';
 import { makeUploader } from '../sync/uploadQueue';
 import { requestBackgroundSync, startUploadTriggers } from '../sync/uploadTriggers';
+import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from './useLiveQuery';
 
 export const uploader = makeUploader(db, {
@@ -70,4 +71,11 @@ export function useUploadState() {
       recent: uploads.map(({ body: _body, ...rest }) => rest),
     };
   }, []);
+}
+
+/** How far the running pull has come (a new phone's first sync can take a while), or null. */
+export function usePullProgress(): PullProgress | null {
+  const [progress, setProgress] = useState<PullProgress | null>(null);
+  useEffect(() => syncer.onPullProgress(setProgress), []);
+  return progress;
 }

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { formatThaiDateTime } from '../domain/thaiFormat';
+import { TaskProgress } from '../components/TaskProgress';
+import { formatNumber, formatThaiDateTime } from '../domain/thaiFormat';
 import { conflictField, conflictPlace, conflictValue } from '../domain/conflictView';
 import type { SyncConflict } from '../domain/syncProtocol';
 import { useDigits } from '../hooks/data';
 import { resolveConflict } from '../hooks/conflicts';
 import { showToast } from '../hooks/toast';
-import { syncer, useSyncState } from '../hooks/upload';
+import { syncer, usePullProgress, useSyncState } from '../hooks/upload';
 import { saveErrorMessage } from './useSubmit';
 
 /**
@@ -16,6 +17,7 @@ export function SyncPage() {
   const state = useSyncState();
   const digits = useDigits();
   const [busy, setBusy] = useState(false);
+  const progress = usePullProgress();
   const [error, setError] = useState<string | null>(null);
 
   async function settle(c: SyncConflict, choice: 'winner' | 'loser') {
@@ -73,6 +75,12 @@ export function SyncPage() {
           {busy ? 'กำลังซิงก์…' : 'ซิงก์ตอนนี้'}
         </button>
       </div>
+      {progress && (
+        <TaskProgress
+          label={`กำลังรับข้อมูลจากเครื่องอื่น ${formatNumber(progress.done, { digits })} จาก ${formatNumber(progress.total, { digits })} รายการ`}
+          fraction={progress.done / progress.total}
+        />
+      )}
       {error && (
         <p role="alert" class="error">
           {error}

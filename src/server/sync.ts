@@ -442,7 +442,7 @@ export async function pullChanges(
   );
   const top = counter[0]?.seq ?? 0;
   const from = since > top ? 0 : since;
-  if (from === top) return { changes: [], conflicts: [], cursor: top, more: false };
+  if (from === top) return { changes: [], conflicts: [], cursor: top, more: false, latest: top };
   // The page covers the numbers after `from`, at most `limit` of them. A
   // bounded range, not `seq > from ORDER BY seq LIMIT`: right after a bulk
   // push the planner's row estimates are stale and it read (and sorted) every
@@ -478,5 +478,5 @@ export async function pullChanges(
      ORDER BY seq, id`,
     [agencyId, from, cursor],
   );
-  return { changes, conflicts: conflicts.rows.map(toConflict), cursor, more };
+  return { changes, conflicts: conflicts.rows.map(toConflict), cursor, more, latest: top };
 }

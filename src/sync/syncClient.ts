@@ -121,8 +121,23 @@ export async function push(db: ItaDatabase, deps: SyncDeps, server: ServerSettin
   }
 }
 
-/** Fetches and merges the agency's changes after the saved cursor; returns how many were merged. */
-export async function pull(db: ItaDatabase, deps: SyncDeps, server: ServerSettings): Promise<number> {
+/** How far a pull has come: numbers merged since it started, of those there were when the page was read. */
+export interface PullProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Fetches and merges the agency's changes after the saved cursor; returns how
+ * many were merged. After each page, `onProgress` hears how far it has come
+ * (when the server says how far the numbers go).
+ */
+export async function pull(
+  db: ItaDatabase,
+  deps: SyncDeps,
+  server: ServerSettings,
+  onProgress?: (progress: PullProgress) => void,
+): Promise<number> {
   let merged = 0;
   // Format 2 sends a change's stamp once when its fields share it (about half
   // the bytes); an older server ignores the parameter and sends format 1.
@@ -134,9 +149,14 @@ export async function pull(db: ItaDatabase, deps: SyncDeps, server: ServerSettin
     );
     return { ...page, changes: page.changes.map(expandChange) };
   };
-  let next: Promise<PullResponse> | null = fetchPage((await readSyncState(db)).cursor);
+  let start = (await readSyncState(db)).cursor;
+  let next: Promise<PullResponse> | null = fetchPage(start);
+  let first = true;
   while (next) {
     const page: PullResponse = await next;
+    // A server restored from an older backup starts again from 0 (see pullChanges).
+    if (first && page.cursor < start) start = 0;
+    first = false;
     // Ask for the next page while this one is merged; the cursor is saved
     // only with the merged page, so an interruption loses nothing.
     next = page.more ? fetchPage(page.cursor) : null;
@@ -145,6 +165,9 @@ export async function pull(db: ItaDatabase, deps: SyncDeps, server: ServerSettin
     // an unhandled rejection. Its page is fetched again next time.
     next?.catch(() => undefined);
     merged += await mergePage(db, deps, server, page);
+    if (onProgress && page.latest !== undefined && page.latest > start) {
+      onProgress({ done: Math.min(page.cursor, page.latest) - start, total: page.latest - start });
+    }
   }
   return merged;
 }
@@ -253,12 +276,19 @@ export type SyncOutcome =
 /** One full sync: push, then pull. One run at a time. */
 export function makeSync(db: ItaDatabase, deps: SyncDeps) {
   let running: Promise<SyncOutcome> | null = null;
+  // How far the running pull has come, for whoever shows it (null: no pull running).
+  let progress: PullProgress | null = null;
+  const listeners = new Set<(progress: PullProgress | null) => void>();
+  const report = (p: PullProgress | null) => {
+    progress = p;
+    for (const listener of listeners) listener(p);
+  };
   async function run(): Promise<SyncOutcome> {
     const server = await readServerSettings(db);
     if (!server) return { kind: 'not_enrolled' };
     try {
       const pushed = await push(db, deps, server);
-      const pulled = await pull(db, deps, server);
+      const pulled = await pull(db, deps, server, report).finally(() => report(null));
       // Bytes after the records that mention them; a failure here waits for the next sync.
       await uploadFiles(db, deps.fetch, server).catch(() => 0);
       // When the attempt ended: equal to lastSuccessAt exactly when it succeeded.
@@ -278,6 +308,12 @@ export function makeSync(db: ItaDatabase, deps: SyncDeps) {
         running = null;
       });
       return running;
+    },
+    /** Hears how far a long pull has come, now and after each page; returns the way to stop. */
+    onPullProgress(listener: (progress: PullProgress | null) => void): () => void {
+      listeners.add(listener);
+      listener(progress);
+      return () => listeners.delete(listener);
     },
   };
 }

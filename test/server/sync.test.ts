@@ -370,10 +370,11 @@ describeEachDb('sync push and pull', (h) => {
     }
     const fresh = await enrolDevice(h, agency, 'เครื่องใหม่');
     const { pages, cursor } = await pullAll(h, fresh);
-    expect(pages.map((p) => [p.changes.length, p.cursor, p.more])).toEqual([
-      [PULL_MAX_CHANGES, 1_000, true],
-      [PULL_MAX_CHANGES, 2_000, true],
-      [500, 2_500, false],
+    // Each page says how far the agency's numbers go, so a device can show how far it has come.
+    expect(pages.map((p) => [p.changes.length, p.cursor, p.more, p.latest])).toEqual([
+      [PULL_MAX_CHANGES, 1_000, true, total],
+      [PULL_MAX_CHANGES, 2_000, true, total],
+      [500, 2_500, false, total],
     ]);
     expect(cursor).toBe(total);
     const seqs = pages.flatMap((p) => p.changes.map((ch) => ch.seq));
@@ -382,7 +383,13 @@ describeEachDb('sync push and pull', (h) => {
     // A smaller page size, and nothing after the end.
     const small = await pull(h, fresh, 2_000, 300);
     expect([small.changes.length, small.cursor, small.more]).toEqual([300, 2_300, true]);
-    expect(await pull(h, fresh, total)).toEqual({ changes: [], conflicts: [], cursor: total, more: false });
+    expect(await pull(h, fresh, total)).toEqual({
+      changes: [],
+      conflicts: [],
+      cursor: total,
+      more: false,
+      latest: total,
+    });
   });
 
   it('format 2 sends a stamp once where the fields share it; without format every change keeps its stamps', async () => {
@@ -684,7 +691,13 @@ describeEachDb('sync push and pull', (h) => {
     const [a] = await twoPhones();
     const stranger = await enrolDevice(h, await createAgency(h, 'หน่วยงานอื่น'), 'อื่น');
     await push(h, a, [op(a, { id: 'plan-1', fields: { title: 'ลับ' }, at: 0 })]);
-    expect(await pull(h, stranger, 0)).toEqual({ changes: [], conflicts: [], cursor: 0, more: false });
+    expect(await pull(h, stranger, 0)).toEqual({
+      changes: [],
+      conflicts: [],
+      cursor: 0,
+      more: false,
+      latest: 0,
+    });
     for (const q of [
       'since=-1',
       'since=abc',

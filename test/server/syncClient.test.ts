@@ -10,7 +10,10 @@ import { makeConflictCommands } from '../../src/db/conflictCommands';
 import { makeFollowUpCommands } from '../../src/db/followUpCommands';
 import { ItaDatabase } from '../../src/db/schema';
 import { enrolDevice } from '../../src/sync/enrol';
-import { makeSync, readSyncState } from '../../src/sync/syncClient';
+import { encodeHlc } from '../../src/domain/hlc';
+import { PUSH_MAX_OPS } from '../../src/domain/syncProtocol';
+import { readServerSettings } from '../../src/sync/serverSettings';
+import { makeSync, readSyncState, type PullProgress } from '../../src/sync/syncClient';
 import { createAgency } from './client';
 import { describeEachDb } from './harness';
 
@@ -26,6 +29,7 @@ async function phone(url: string, enrolCode: string, name: string) {
   const syncer = makeSync(db, { fetch, now });
   return {
     db,
+    syncer,
     commands,
     followUp: makeFollowUpCommands(db, deps),
     conflicts: makeConflictCommands(db, deps),
@@ -173,6 +177,74 @@ describeEachDb('two-way sync from the page', (h) => {
         [idA, 'results', 'สรุปของบี', 'สรุปของเอ'],
       ]);
     }
+  });
+
+  it("a new phone's long first pull tells how far it has come after each page, then that it is over", async () => {
+    const agency = await createAgency(h);
+    const a = await phone(h.url, agency.enrolCode, 'เอ');
+    const planId = await a.commands.createPlan(planInput);
+    const measureId = await a.commands.createMeasure(planId, {
+      number: 1,
+      title: 'ม.1',
+      responsible: '',
+      period: null,
+    });
+    const actionId = await a.commands.createAction(measureId, { kind: 'step', number: '3.1', text: 'หนึ่ง' });
+    await a.sync();
+    // 2,200 ticks more, sent as A's pushes would send them.
+    const server = (await readServerSettings(a.db))!;
+    const ticks = 2_200;
+    for (let start = 0; start < ticks; start += PUSH_MAX_OPS) {
+      const ops = Array.from({ length: Math.min(PUSH_MAX_OPS, ticks - start) }, (_, k) => {
+        const i = start + k;
+        const at = new Date(clock + i);
+        return {
+          opId: crypto.randomUUID(),
+          deviceId: server.deviceId,
+          deviceSeq: 1_000 + i,
+          table: 'progress',
+          id: crypto.randomUUID(),
+          kind: 'put',
+          fields: {
+            planId,
+            measureId,
+            actionId,
+            date: '2024-01-15',
+            status: 'done',
+            note: `ครั้งที่ ${i}`,
+            deletedAt: null,
+          },
+          before: null,
+          baseRev: null,
+          hlc: encodeHlc({ wall: at.getTime(), counter: 0, node: server.deviceId }),
+          at: at.toISOString(),
+          by: 'เอ',
+          sentAt: null,
+        };
+      });
+      const res = await fetch(`${h.url}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+        body: JSON.stringify({ deviceId: server.deviceId, ops }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const latest = (await readSyncState(a.db)).cursor + ticks;
+
+    const c = await phone(h.url, agency.enrolCode, 'ซี');
+    const heard: (PullProgress | null)[] = [];
+    const stop = c.syncer.onPullProgress((p) => heard.push(p));
+    await c.sync();
+    stop();
+    expect(await c.db.progress.count()).toBe(ticks);
+    // Nothing running when it started listening; a page of 1,000 numbers at a time; over at the end.
+    expect(heard).toEqual([
+      null,
+      { done: 1_000, total: latest },
+      { done: 2_000, total: latest },
+      { done: latest, total: latest },
+      null,
+    ]);
   });
 
   it('a push retried after a lost answer is harmless: nothing is applied twice', async () => {
