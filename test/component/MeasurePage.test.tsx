@@ -1,11 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/db/db';
 import { commands } from '../../src/hooks/commands';
 import { fiscalYearOf, bangkokDate } from '../../src/domain/fiscalCalendar';
 import { MeasurePage } from '../../src/pages/MeasurePage';
 import { ActionHistoryPage } from '../../src/pages/ActionHistoryPage';
+import { emptyApp, renderAt } from './renderRoutes';
 
 const fiscalYear = fiscalYearOf(bangkokDate(new Date()));
 
@@ -29,27 +29,17 @@ async function seed() {
   return measureId;
 }
 
-function renderAt(url: string) {
-  history.replaceState(null, '', url);
-  return render(
-    <LocationProvider>
-      <Router>
-        <Route path="/measures/:measureId" component={MeasurePage} />
-        <Route path="/actions/:actionId/history" component={ActionHistoryPage} />
-      </Router>
-    </LocationProvider>,
-  );
-}
+const ROUTES = {
+  '/measures/:measureId': MeasurePage,
+  '/actions/:actionId/history': ActionHistoryPage,
+};
 
-beforeEach(async () => {
-  sessionStorage.clear();
-  await Promise.all(db.tables.map((t) => t.clear()));
-});
+beforeEach(emptyApp);
 
 describe('measure page', () => {
   it('ticking an action updates the measure progress', async () => {
     const measureId = await seed();
-    renderAt(`/measures/${measureId}`);
+    renderAt(`/measures/${measureId}`, ROUTES);
     const progress = await screen.findByRole('progressbar', { name: 'ความคืบหน้าของมาตรการ' });
     expect(progress.getAttribute('aria-valuetext')).toMatch(/^0 จาก 2/);
 
@@ -70,7 +60,7 @@ describe('measure page', () => {
 
   it('refuses a tick dated outside the plan fiscal year with a Thai message and saves nothing', async () => {
     const measureId = await seed();
-    renderAt(`/measures/${measureId}`);
+    renderAt(`/measures/${measureId}`, ROUTES);
     fireEvent.click(await screen.findByRole('button', { name: /ลงผล 1\.1/ }));
     const form = await screen.findByRole('form', { name: /ลงผลการดำเนินการ 1\.1/ });
     fireEvent.input(within(form).getByLabelText('วันที่ดำเนินการ'), {
@@ -92,7 +82,7 @@ describe('measure page', () => {
       note: 'ครั้งแรก',
     });
     await commands.undoTick(tick);
-    renderAt(`/actions/${action.id}/history`);
+    renderAt(`/actions/${action.id}/history`, ROUTES);
     expect(await screen.findByText(/ยกเลิกการลงผล/)).toBeTruthy();
     expect(screen.getByText(/ลงผล: ดำเนินการแล้ว .*ครั้งแรก/)).toBeTruthy();
     expect(screen.getByText('สร้างรายการ')).toBeTruthy();

@@ -1,5 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/db/db';
 import { bangkokDate, fiscalYearOf, quarterOf } from '../../src/domain/fiscalCalendar';
@@ -8,6 +7,7 @@ import { commands } from '../../src/hooks/commands';
 import { followUp } from '../../src/hooks/followUp';
 import { QuarterlyRecordPage } from '../../src/pages/QuarterlyRecordPage';
 import { SyncPage } from '../../src/pages/SyncPage';
+import { emptyApp, renderAt } from './renderRoutes';
 
 const today = bangkokDate(new Date());
 const fiscalYear = fiscalYearOf(today);
@@ -52,27 +52,17 @@ async function seed() {
   return { planId, measureId, recordId };
 }
 
-function renderAt(url: string) {
-  history.replaceState(null, '', url);
-  return render(
-    <LocationProvider>
-      <Router>
-        <Route path="/sync" component={SyncPage} />
-        <Route path="/plans/:planId/quarters/:quarter/measures/:measureId" component={QuarterlyRecordPage} />
-      </Router>
-    </LocationProvider>,
-  );
-}
+const ROUTES = {
+  '/sync': SyncPage,
+  '/plans/:planId/quarters/:quarter/measures/:measureId': QuarterlyRecordPage,
+};
 
-beforeEach(async () => {
-  sessionStorage.clear();
-  await Promise.all(db.tables.map((t) => t.clear()));
-});
+beforeEach(emptyApp);
 
 describe('conflicts for a person', () => {
   it('the sync page names the record, the field and both values in Thai, links to the record, and settles it', async () => {
     const { planId, measureId, recordId } = await seed();
-    renderAt('/sync');
+    renderAt('/sync', ROUTES);
     const card = (await screen.findByTestId('conflicts')).querySelector('li')!;
     expect(card.textContent).toContain(
       `บันทึกรายงานผลไตรมาส ${quarter}/${fiscalYear} · มาตรการที่ 3 เปิดเผยข้อมูลสาธารณะ`,
@@ -92,7 +82,7 @@ describe('conflicts for a person', () => {
 
   it("the record's page says a field waits for a choice, with the way to the sync page, until it is settled", async () => {
     const { planId, measureId } = await seed();
-    renderAt(`/plans/${planId}/quarters/${quarter}/measures/${measureId}`);
+    renderAt(`/plans/${planId}/quarters/${quarter}/measures/${measureId}`, ROUTES);
     const note = await screen.findByTestId('open-conflicts');
     expect(note.textContent).toContain('1 ช่องของรายการนี้ถูกแก้ไขพร้อมกันจากสองเครื่อง');
     expect(note.querySelector('a')!.getAttribute('href')).toBe('/sync');

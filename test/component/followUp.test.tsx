@@ -1,5 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/db/db';
 import { bangkokDate, fiscalYearOf, quarterOf } from '../../src/domain/fiscalCalendar';
@@ -7,6 +6,7 @@ import { commands } from '../../src/hooks/commands';
 import { followUp } from '../../src/hooks/followUp';
 import { MeetingPage } from '../../src/pages/MeetingPage';
 import { QuarterlyRecordPage } from '../../src/pages/QuarterlyRecordPage';
+import { emptyApp, renderAt } from './renderRoutes';
 
 const today = bangkokDate(new Date());
 const fiscalYear = fiscalYearOf(today);
@@ -50,27 +50,17 @@ async function seed() {
 const paragraph = (re: RegExp) => (_: string, el: Element | null) =>
   el?.tagName === 'P' && re.test(el.textContent ?? '');
 
-function renderAt(url: string) {
-  history.replaceState(null, '', url);
-  return render(
-    <LocationProvider>
-      <Router>
-        <Route path="/meetings/:meetingId" component={MeetingPage} />
-        <Route path="/plans/:planId/quarters/:quarter/measures/:measureId" component={QuarterlyRecordPage} />
-      </Router>
-    </LocationProvider>,
-  );
-}
+const ROUTES = {
+  '/meetings/:meetingId': MeetingPage,
+  '/plans/:planId/quarters/:quarter/measures/:measureId': QuarterlyRecordPage,
+};
 
-beforeEach(async () => {
-  sessionStorage.clear();
-  await Promise.all(db.tables.map((t) => t.clear()));
-});
+beforeEach(emptyApp);
 
 describe('meeting mode', () => {
   it('one tap with a note records a tick of this meeting, and undo removes it', async () => {
     const { meetingId, a1 } = await seed();
-    renderAt(`/meetings/${meetingId}`);
+    renderAt(`/meetings/${meetingId}`, ROUTES);
     expect(await screen.findByText('ลงผลแล้ว 0 จาก 3 รายการ')).toBeTruthy();
     const group = screen.getByRole('region', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' });
     fireEvent.input(within(group).getByLabelText('บันทึกสั้นของ 3.1'), { target: { value: 'ลงแล้ว' } });
@@ -87,7 +77,7 @@ describe('meeting mode', () => {
 
   it('groups the same actions by responsible unit', async () => {
     const { meetingId } = await seed();
-    renderAt(`/meetings/${meetingId}`);
+    renderAt(`/meetings/${meetingId}`, ROUTES);
     fireEvent.click(await screen.findByLabelText('ตามผู้รับผิดชอบ'));
     const units = screen.getAllByRole('region').map((r) => r.getAttribute('aria-label'));
     expect(units).toEqual(['กองคลัง', 'สำนักปลัด']);
@@ -98,7 +88,7 @@ describe('meeting mode', () => {
     const { meetingId, a1 } = await seed();
     await followUp.tickInMeeting(meetingId, a1, 'in_progress', '');
     await followUp.closeMeeting(meetingId);
-    renderAt(`/meetings/${meetingId}`);
+    renderAt(`/meetings/${meetingId}`, ROUTES);
     expect(await screen.findByText(/ปิดการประชุมแล้ว/)).toBeTruthy();
     const group = screen.getByRole('region', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' });
     expect(within(group).queryByRole('button', { name: /เลิกทำ/ })).toBeNull();
@@ -112,7 +102,7 @@ describe('quarterly record', () => {
   it('starts prefilled from the quarter’s ticks and saves what the person edits', async () => {
     const { planId, m1, a1, meetingId } = await seed();
     await followUp.tickInMeeting(meetingId, a1, 'done', 'ลงเว็บ อบต. แล้ว');
-    renderAt(`/plans/${planId}/quarters/${quarter}/measures/${m1}`);
+    renderAt(`/plans/${planId}/quarters/${quarter}/measures/${m1}`, ROUTES);
     const results = (await screen.findByLabelText('ผลการดำเนินงาน')) as HTMLTextAreaElement;
     await waitFor(() => expect(results.value).toMatch(/3\.1 ลงเว็บไซต์: ดำเนินการแล้ว .*ลงเว็บ อบต\. แล้ว/));
     expect(results.value).toMatch(new RegExp(`ครั้งที่ 2/${fiscalYear}`));
