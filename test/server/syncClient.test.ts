@@ -51,6 +51,18 @@ const planInput = {
   constraints: [],
 };
 
+/** On one phone: a plan with one measure. */
+async function planWithMeasure(p: Awaited<ReturnType<typeof phone>>) {
+  const planId = await p.commands.createPlan(planInput);
+  const measureId = await p.commands.createMeasure(planId, {
+    number: 1,
+    title: 'ม.1',
+    responsible: '',
+    period: null,
+  });
+  return { planId, measureId };
+}
+
 /** Every record of the synced tables, without device-local bookkeeping, for comparing phones. */
 async function state(db: ItaDatabase) {
   const out: Record<string, unknown[]> = {};
@@ -69,13 +81,7 @@ describeEachDb('two-way sync from the page', (h) => {
     const a = await phone(h.url, agency.enrolCode, 'เอ');
     const b = await phone(h.url, agency.enrolCode, 'บี');
 
-    const planId = await a.commands.createPlan(planInput);
-    const measureId = await a.commands.createMeasure(planId, {
-      number: 1,
-      title: 'ม.1',
-      responsible: '',
-      period: null,
-    });
+    const { measureId } = await planWithMeasure(a);
     const s1 = await a.commands.createAction(measureId, { kind: 'step', number: '3.1', text: 'หนึ่ง' });
     const s2 = await a.commands.createAction(measureId, { kind: 'step', number: '3.2', text: 'สอง' });
     const recordId = await a.followUp.saveQuarterlyRecord(measureId, 2567, 2, {
@@ -139,13 +145,7 @@ describeEachDb('two-way sync from the page', (h) => {
     const agency = await createAgency(h);
     const a = await phone(h.url, agency.enrolCode, 'เอ');
     const b = await phone(h.url, agency.enrolCode, 'บี');
-    const planId = await a.commands.createPlan(planInput);
-    const measureId = await a.commands.createMeasure(planId, {
-      number: 1,
-      title: 'ม.1',
-      responsible: '',
-      period: null,
-    });
+    const { measureId } = await planWithMeasure(a);
     await a.sync();
     await b.sync();
 
@@ -182,13 +182,7 @@ describeEachDb('two-way sync from the page', (h) => {
   it("a new phone's long first pull tells how far it has come after each page, then that it is over", async () => {
     const agency = await createAgency(h);
     const a = await phone(h.url, agency.enrolCode, 'เอ');
-    const planId = await a.commands.createPlan(planInput);
-    const measureId = await a.commands.createMeasure(planId, {
-      number: 1,
-      title: 'ม.1',
-      responsible: '',
-      period: null,
-    });
+    const { planId, measureId } = await planWithMeasure(a);
     const actionId = await a.commands.createAction(measureId, { kind: 'step', number: '3.1', text: 'หนึ่ง' });
     await a.sync();
     // 2,200 ticks more, sent as A's pushes would send them.
