@@ -1,7 +1,7 @@
 /**
  * How a sync conflict reads to the person who settles it: which record (in
  * words, with a link to open it), which field, and both values in Thai.
- * Pure: the records it names are read by the caller (src/db/queries.ts).
+ * Pure: the records it names are read by the caller (src/db/conflictQueries.ts).
  */
 import { fieldLabel } from './fieldLabels';
 import type { SyncConflict } from './syncProtocol';
