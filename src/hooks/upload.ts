@@ -2,6 +2,7 @@
  * The app's upload queue and enrolment, bound to the one database and the
  * real network. Loaded after the first screen (see Layout).
  */
+import { useEffect, useState } from 'preact/hooks';
 import { openConflicts } from '../db/conflictQueries';
 import { db } from '../db/db';
 import { enrolDevice } from '../sync/enrol';
@@ -10,7 +11,6 @@ import { makeSync, readSyncState, type PullProgress } from '../sync/syncClient';
 import { startSyncTriggers } from '../sync/syncTriggers';
 import { makeUploader } from '../sync/uploadQueue';
 import { requestBackgroundSync, startUploadTriggers } from '../sync/uploadTriggers';
-import { useEffect, useState } from 'preact/hooks';
 import { useLiveQuery } from './useLiveQuery';
 
 export const uploader = makeUploader(db, {
