@@ -4,8 +4,9 @@
  * Pure: the records it names are read by the caller (src/db/conflictQueries.ts).
  */
 import { fieldLabel } from './fieldLabels';
+import { decodeHlc } from './hlc';
 import type { SyncConflict } from './syncProtocol';
-import { formatNumber, STATUS_LABELS, type DigitStyle } from './thaiFormat';
+import { formatNumber, formatThaiDateTime, STATUS_LABELS, type DigitStyle } from './thaiFormat';
 
 export const TABLE_LABELS: Record<SyncConflict['table'], string> = {
   plans: 'แผน',
@@ -104,3 +105,23 @@ export function conflictValue(field: string, value: unknown, digits: DigitStyle)
 }
 
 export const conflictField = (c: SyncConflict): string => fieldLabel(c.field);
+
+/**
+ * Where and when one side of a conflict was written, to help the person
+ * choose: the device (by name where known, else the end of its id) and the
+ * time of its stamp.
+ */
+export function conflictSource(
+  side: SyncConflict['winner'],
+  deviceNames: Record<string, string>,
+  digits: DigitStyle,
+): string {
+  const device = deviceNames[side.deviceId] ?? `เครื่อง …${side.deviceId.slice(-6)}`;
+  let wall: number;
+  try {
+    wall = decodeHlc(side.stamp).wall;
+  } catch {
+    return device;
+  }
+  return `${device} · ${formatThaiDateTime(new Date(wall).toISOString(), { digits })}`;
+}

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { TaskProgress } from '../components/TaskProgress';
 import { formatNumber, formatThaiDateTime } from '../domain/thaiFormat';
-import { conflictField, conflictPlace, conflictValue } from '../domain/conflictView';
+import { conflictField, conflictPlace, conflictSource, conflictValue } from '../domain/conflictView';
 import type { SyncConflict } from '../domain/syncProtocol';
-import { useDigits } from '../hooks/data';
+import { useDeviceNames, useDigits } from '../hooks/data';
 import { resolveConflict } from '../hooks/conflicts';
 import { showToast } from '../hooks/toast';
 import { syncer, usePullProgress, useSyncState } from '../hooks/upload';
@@ -16,6 +16,7 @@ import { saveErrorMessage } from './useSubmit';
 export function SyncPage() {
   const state = useSyncState();
   const digits = useDigits();
+  const names = useDeviceNames();
   const [busy, setBusy] = useState(false);
   const progress = usePullProgress();
   const [error, setError] = useState<string | null>(null);
@@ -107,9 +108,11 @@ export function SyncPage() {
                   <p class="sub">ช่อง {conflictField(c)}</p>
                   <p>
                     ค่าปัจจุบัน: <span class="note">{conflictValue(c.field, c.winner.value, digits)}</span>
+                    <span class="sub"> ({conflictSource(c.winner, names, digits)})</span>
                   </p>
                   <p>
                     ค่าที่ถูกแทน: <span class="note">{conflictValue(c.field, c.loser.value, digits)}</span>
+                    <span class="sub"> ({conflictSource(c.loser, names, digits)})</span>
                   </p>
                   <div class="buttons">
                     <button type="button" class="btn btn-primary" onClick={() => void settle(c, 'winner')}>

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/db/db';
 import { bangkokDate, fiscalYearOf, quarterOf } from '../../src/domain/fiscalCalendar';
+import { encodeHlc } from '../../src/domain/hlc';
 import type { SyncConflict } from '../../src/domain/syncProtocol';
 import { commands } from '../../src/hooks/commands';
 import { followUp } from '../../src/hooks/followUp';
@@ -42,8 +43,16 @@ async function seed() {
     table: 'quarterlyRecords',
     recordId,
     field: 'results',
-    winner: { value: 'สรุปของบี', stamp: '000001717000000020-000000-b', deviceId: 'b' },
-    loser: { value: 'สรุปของเอ', stamp: '000001717000000010-000000-a', deviceId: 'a' },
+    winner: {
+      value: 'สรุปของบี',
+      stamp: encodeHlc({ wall: Date.parse('2024-01-15T03:20:00Z'), counter: 0, node: 'phone-b-00bbbb' }),
+      deviceId: 'phone-b-00bbbb',
+    },
+    loser: {
+      value: 'สรุปของเอ',
+      stamp: encodeHlc({ wall: Date.parse('2024-01-15T03:10:00Z'), counter: 0, node: 'phone-a-00aaaa' }),
+      deviceId: 'phone-a-00aaaa',
+    },
     createdAt: new Date().toISOString(),
     resolvedAt: null,
     reported: true,
@@ -71,6 +80,9 @@ describe('conflicts for a person', () => {
     expect(card.textContent).not.toContain('results');
     expect(card.textContent).toContain('ค่าปัจจุบัน: สรุปของบี');
     expect(card.textContent).toContain('ค่าที่ถูกแทน: สรุปของเอ');
+    // Which phone wrote each value, and when (Bangkok time), to help the choice.
+    expect(card.textContent).toContain('(เครื่อง …00bbbb · 15 ม.ค. 2567 10:20)');
+    expect(card.textContent).toContain('(เครื่อง …00aaaa · 15 ม.ค. 2567 10:10)');
     expect(screen.getByRole('link', { name: 'เปิดดู' }).getAttribute('href')).toBe(
       `/plans/${planId}/quarters/${quarter}/measures/${measureId}`,
     );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { conflictField, conflictPlace, conflictValue } from '../../../src/domain/conflictView';
+import {
+  conflictField,
+  conflictPlace,
+  conflictSource,
+  conflictValue,
+} from '../../../src/domain/conflictView';
+import { encodeHlc } from '../../../src/domain/hlc';
 import type { SyncConflict } from '../../../src/domain/syncProtocol';
 
 const conflict = (table: SyncConflict['table'], field = 'title'): SyncConflict => ({
@@ -91,5 +97,19 @@ describe('conflictValue and conflictField', () => {
   it('names fields in Thai, and an unknown one by its own name', () => {
     expect(conflictField(conflict('quarterlyRecords', 'problems'))).toBe('ปัญหา อุปสรรค');
     expect(conflictField(conflict('plans', 'someNewField'))).toBe('someNewField');
+  });
+});
+
+describe('conflictSource', () => {
+  const side = (deviceId: string, stamp: string) => ({ value: 'x', stamp, deviceId });
+  const at = encodeHlc({ wall: Date.parse('2024-01-15T03:05:00Z'), counter: 2, node: 'dev-1234567890' });
+  it('names this phone by its name, another by the end of its id, with the time in Bangkok', () => {
+    expect(conflictSource(side('dev-1234567890', at), { 'dev-1234567890': 'มือถืองานแผน' }, 'arabic')).toBe(
+      'มือถืองานแผน · 15 ม.ค. 2567 10:05',
+    );
+    expect(conflictSource(side('dev-1234567890', at), {}, 'thai')).toBe('เครื่อง …567890 · ๑๕ ม.ค. ๒๕๖๗ ๑๐:๐๕');
+  });
+  it('a stamp it cannot read shows the device alone', () => {
+    expect(conflictSource(side('dev-1234567890', 'not a stamp'), {}, 'arabic')).toBe('เครื่อง …567890');
   });
 });
