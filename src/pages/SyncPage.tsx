@@ -108,11 +108,11 @@ export function SyncPage() {
                   <p class="sub">ช่อง {conflictField(c)}</p>
                   <p>
                     ค่าปัจจุบัน: <span class="note">{conflictValue(c.field, c.winner.value, digits)}</span>
-                    <span class="sub"> ({conflictSource(c.winner, names, digits)})</span>
+                    <span class="sub">{conflictSource(c.winner, names, digits)}</span>
                   </p>
                   <p>
                     ค่าที่ถูกแทน: <span class="note">{conflictValue(c.field, c.loser.value, digits)}</span>
-                    <span class="sub"> ({conflictSource(c.loser, names, digits)})</span>
+                    <span class="sub">{conflictSource(c.loser, names, digits)}</span>
                   </p>
                   <div class="buttons">
                     <button type="button" class="btn btn-primary" onClick={() => void settle(c, 'winner')}>

@@ -81,8 +81,11 @@ describe('conflicts for a person', () => {
     expect(card.textContent).toContain('ค่าปัจจุบัน: สรุปของบี');
     expect(card.textContent).toContain('ค่าที่ถูกแทน: สรุปของเอ');
     // Which phone wrote each value, and when (Bangkok time), to help the choice.
-    expect(card.textContent).toContain('(เครื่อง …00bbbb · 15 ม.ค. 2567 10:20)');
-    expect(card.textContent).toContain('(เครื่อง …00aaaa · 15 ม.ค. 2567 10:10)');
+    const [current, replaced] = [...card.querySelectorAll('p')].filter((p) =>
+      p.textContent?.startsWith('ค่า'),
+    );
+    expect(current!.querySelector('.sub')!.textContent).toBe('เครื่อง …00bbbb · 15 ม.ค. 2567 10:20');
+    expect(replaced!.querySelector('.sub')!.textContent).toBe('เครื่อง …00aaaa · 15 ม.ค. 2567 10:10');
     expect(screen.getByRole('link', { name: 'เปิดดู' }).getAttribute('href')).toBe(
       `/plans/${planId}/quarters/${quarter}/measures/${measureId}`,
     );
