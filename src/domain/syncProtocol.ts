@@ -151,6 +151,20 @@ export interface FieldOutcome {
   previous: { value: unknown; stamp: string | undefined };
 }
 
+/**
+ * The two values of a field an op changed concurrently (`outcome.concurrent`),
+ * as a conflict keeps them: the winner is the value now current.
+ */
+export function conflictSides(
+  op: { fields: Record<string, unknown>; hlc: string; deviceId: string },
+  outcome: FieldOutcome,
+): Pick<SyncConflict, 'winner' | 'loser'> {
+  const mine = { value: op.fields[outcome.field], stamp: op.hlc, deviceId: op.deviceId };
+  const stamp = outcome.previous.stamp;
+  const theirs = { value: outcome.previous.value, stamp: stamp ?? '', deviceId: stamp ? hlcNode(stamp) : '' };
+  return outcome.applied ? { winner: mine, loser: theirs } : { winner: theirs, loser: mine };
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**

@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   applyOp,
+  conflictSides,
   SYNC_TABLES,
   type EntityState,
   type OpResult,
@@ -66,7 +67,6 @@ export function rejectionReason(op: Op, deviceId: string): string | null {
   return null;
 }
 
-const nodeOf = (stamp: string | undefined) => (stamp === undefined ? '' : (HLC.exec(stamp)?.[1] ?? ''));
 const entityKey = (table: string, id: string) => `${table}\u0000${id}`;
 
 /** A conflict found while merging; it takes its op's number at the end of the push. */
@@ -237,19 +237,12 @@ async function applyBatch(
         entry.changed = true;
       }
       if (!o.concurrent) continue;
-      const mine = { value: op.fields[o.field], stamp: op.hlc, deviceId: op.deviceId };
-      const theirs = {
-        value: o.previous.value,
-        stamp: o.previous.stamp ?? '',
-        deviceId: nodeOf(o.previous.stamp),
-      };
       entry.lost.push({
         id: randomUUID(),
         tbl: op.table,
         record_id: op.id,
         field: o.field,
-        winner: o.applied ? mine : theirs,
-        loser: o.applied ? theirs : mine,
+        ...conflictSides(op, o),
       });
     }
     if (entry.changed) writers.set(key, (writers.get(key) ?? 0) + 1);

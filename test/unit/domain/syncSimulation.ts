@@ -15,10 +15,11 @@ import {
   type ChangeKind,
   type ChangeOp,
 } from '../../../src/domain/changeLog';
-import { decodeHlc, receiveHlc, tickHlc } from '../../../src/domain/hlc';
+import { receiveHlc, tickHlc } from '../../../src/domain/hlc';
 import { mergeRecord, type Stamped } from '../../../src/domain/mergeRecord';
 import {
   applyOp,
+  conflictSides,
   compactChange,
   expandChange,
   type EntityState,
@@ -33,8 +34,6 @@ import {
 export type SyncTable = PulledChange['table'];
 
 export const entityKey = (table: string, id: string) => `${table}:${id}`;
-
-const nodeOf = (stamp: string | undefined) => (stamp === undefined ? '' : decodeHlc(stamp).node);
 
 /** The server: current state per record, applied op ids, the change log (pull cursor) and conflicts. */
 export class Server {
@@ -67,20 +66,13 @@ export class Server {
           stamps[o.field] = op.hlc;
         }
         if (!o.concurrent) continue;
-        const mine = { value: op.fields[o.field], stamp: op.hlc, deviceId: op.deviceId };
-        const theirs = {
-          value: o.previous.value,
-          stamp: o.previous.stamp ?? '',
-          deviceId: nodeOf(o.previous.stamp),
-        };
         const id = `c${this.conflicts.length + 1}`;
         this.conflicts.push({
           id,
           table: op.table,
           recordId: op.id,
           field: o.field,
-          winner: o.applied ? mine : theirs,
-          loser: o.applied ? theirs : mine,
+          ...conflictSides(op, o),
           createdAt: op.at,
           resolvedAt: null,
         });
