@@ -10,19 +10,25 @@ import type { LiveResult } from '../hooks/useLiveQuery';
 export function PageState<T>({
   result,
   notFound,
+  showsDates = true,
   children,
 }: {
   result: LiveResult<T | null>;
   notFound: string;
+  /**
+   * Whether the page shows Thai dates. If so, the date formatters are built
+   * while its query is with IndexedDB; a page without dates does not pay for them.
+   */
+  showsDates?: boolean;
   children: (value: T) => ComponentChildren;
 }) {
   const loading = result.status === 'loading';
   useEffect(() => {
-    if (!loading) return;
+    if (!loading || !showsDates) return;
     // After this task, when the page's query is with IndexedDB: the main thread is free then.
     const id = setTimeout(warmUpThaiDates, 0);
     return () => clearTimeout(id);
-  }, [loading]);
+  }, [loading, showsDates]);
   if (result.status === 'loading') {
     return (
       <p class="loading" role="status">

@@ -8,7 +8,7 @@ export function PlansPage() {
   const plans = usePlans();
   const digits = useDigits();
   return (
-    <PageState result={plans} notFound="">
+    <PageState result={plans} notFound="" showsDates={false}>
       {(list) => (
         <section>
           <h1 tabIndex={-1}>แผนมาตรการของหน่วยงาน</h1>
