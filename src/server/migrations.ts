@@ -66,6 +66,9 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    // Shipped text, left as it was: a push now locks its agency_seq row last, only to
+    // number its batch (see applyBatch in sync.ts); numbers are still unique and
+    // gap-free in commit order.
     version: 2,
     name: 'two-way sync: sequence, applied ops, entities, changes, conflicts, files',
     sql: `
