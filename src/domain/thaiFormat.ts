@@ -83,6 +83,22 @@ export function formatNumber(n: number, opts: { digits?: DigitStyle } = {}): str
   return opts.digits === 'thai' ? toThaiDigits(s) : s;
 }
 
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/** A size as people read it: `850 KB`, `5.6 MB`, `10 GB` (1 KB = 1024 bytes; one decimal below 100). */
+export function formatBytes(bytes: number, opts: { digits?: DigitStyle } = {}): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown =
+    unit === 0 || value >= 100 ? Math.round(value).toString() : value.toFixed(1).replace(/\.0$/, '');
+  const text = `${shown} ${BYTE_UNITS[unit]}`;
+  return opts.digits === 'thai' ? toThaiDigits(text) : text;
+}
+
 export const STATUS_LABELS = {
   done: 'ดำเนินการแล้ว',
   in_progress: 'อยู่ระหว่างดำเนินการ',

@@ -4,6 +4,7 @@
  * named by the SHA-256 of its bytes. Never base64: Blobs go to IndexedDB.
  */
 import type { PreparedFile } from '../db/followUpCommands';
+import { formatBytes } from '../domain/thaiFormat';
 
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 export const MAX_PDF_BYTES = 10 * 1024 * 1024;
@@ -15,10 +16,6 @@ export class FileRejected extends Error {}
 export async function sha256Hex(blob: Blob): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function megabytes(n: number): string {
-  return `${Math.round(n / 1024 / 1024)} MB`;
 }
 
 async function drawScaled(bitmap: ImageBitmap, longEdge: number, quality: number): Promise<Blob> {
@@ -48,13 +45,13 @@ export async function prepareFile(file: File): Promise<PreparedFile> {
   if (file.size === 0) throw new FileRejected('ไฟล์ว่างเปล่า');
   if (file.size > MAX_INPUT_BYTES) {
     throw new FileRejected(
-      `ไฟล์ใหญ่เกินไป (${megabytes(file.size)}) แนบได้ไม่เกิน ${megabytes(MAX_INPUT_BYTES)} ต่อไฟล์`,
+      `ไฟล์ใหญ่เกินไป (${formatBytes(file.size)}) แนบได้ไม่เกิน ${formatBytes(MAX_INPUT_BYTES)} ต่อไฟล์`,
     );
   }
   if (file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) {
     if (file.size > MAX_PDF_BYTES) {
       throw new FileRejected(
-        `ไฟล์ PDF ใหญ่เกินไป (${megabytes(file.size)}) แนบได้ไม่เกิน ${megabytes(MAX_PDF_BYTES)}`,
+        `ไฟล์ PDF ใหญ่เกินไป (${formatBytes(file.size)}) แนบได้ไม่เกิน ${formatBytes(MAX_PDF_BYTES)}`,
       );
     }
     const head = new TextDecoder('latin1').decode(await file.slice(0, 1024).arrayBuffer());

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field, TextField } from '../components/Field';
 import { FormError } from '../components/FormErrorSummary';
-import type { DigitStyle } from '../domain/thaiFormat';
+import { formatBytes, type DigitStyle } from '../domain/thaiFormat';
 import { commands } from '../hooks/commands';
-import { useDeviceSettings } from '../hooks/data';
+import { useDeviceSettings, useDigits } from '../hooks/data';
 import { showToast } from '../hooks/toast';
 import { useDraft } from '../hooks/useDraft';
 import { isIosSafariNotInstalled } from '../hooks/useIosInstall';
@@ -18,14 +18,11 @@ interface SettingsForm {
 
 const NAME_MAX = 100;
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** This device: the staff name written on each change, the device's name, storage. */
 export function SettingsPage() {
   const settings = useDeviceSettings();
   const storage = useStorageStatus();
+  const digits = useDigits();
   const draft = useDraft<SettingsForm>('settings', () => ({
     staffName: '',
     deviceName: '',
@@ -108,13 +105,13 @@ export function SettingsPage() {
       </form>
 
       <h2>เซิร์ฟเวอร์ของหน่วยงาน</h2>
-      <p>
+      <p class="buttons">
         <a class="btn" href="/enrol">
           ลงทะเบียนอุปกรณ์กับเซิร์ฟเวอร์
-        </a>{' '}
+        </a>
         <a class="btn" href="/export">
           ส่งออกและสถานะการส่ง
-        </a>{' '}
+        </a>
         <a class="btn" href="/sync">
           ซิงก์ระหว่างเครื่อง
         </a>
@@ -137,7 +134,7 @@ export function SettingsPage() {
           <dd>
             {storage.usage === null || storage.quota === null
               ? 'ไม่ทราบ'
-              : `${megabytes(storage.usage)} จาก ${megabytes(storage.quota)}`}
+              : `${formatBytes(storage.usage, { digits })} จาก ${formatBytes(storage.quota, { digits })}`}
           </dd>
         </dl>
       )}

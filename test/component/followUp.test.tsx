@@ -122,3 +122,19 @@ describe('quarterly record', () => {
     expect(saved.results).toMatch(/ลงเว็บ อบต\. แล้ว/);
   });
 });
+
+describe('meeting evidence', () => {
+  it('a file over the size limit is refused with its size in Thai, and nothing is stored', async () => {
+    const { meetingId } = await seed();
+    renderAt(`/meetings/${meetingId}`, ROUTES);
+    const panel = await screen.findByRole('group', { name: /หลักฐานของ การประชุมครั้งที่/ });
+    const input = within(panel).getByLabelText('แนบรูปหรือ PDF') as HTMLInputElement;
+    const big = new File([new Uint8Array(21 * 1024 * 1024)], 'IMG_0001.jpg', { type: 'image/jpeg' });
+    fireEvent.change(input, { target: { files: [big] } });
+    expect((await within(panel).findByRole('alert')).textContent).toBe(
+      'IMG_0001.jpg: ไฟล์ใหญ่เกินไป (21 MB) แนบได้ไม่เกิน 20 MB ต่อไฟล์',
+    );
+    expect(await db.evidence.count()).toBe(0);
+    expect(await db.files.count()).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatBytes,
   formatNumber,
   formatPeriod,
   formatThaiDate,
@@ -108,6 +109,27 @@ describe('formatNumber', () => {
     expect(formatNumber(85.5)).toBe('85.5');
     expect(formatNumber(85.5, { digits: 'thai' })).toBe('๘๕.๕');
     expect(formatNumber(2567, { digits: 'arabic' })).toBe('2567');
+  });
+});
+
+describe('formatBytes', () => {
+  it('picks the unit people read: bytes, KB, MB, GB', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1023)).toBe('1023 B');
+    expect(formatBytes(850 * 1024)).toBe('850 KB');
+    expect(formatBytes(5.6 * 1024 * 1024)).toBe('5.6 MB');
+    // The settings page showed a browser's quota as "10245.6 MB".
+    expect(formatBytes(10245.6 * 1024 * 1024)).toBe('10 GB');
+  });
+
+  it('keeps one decimal below 100 and drops a trailing .0', () => {
+    expect(formatBytes(10 * 1024 * 1024)).toBe('10 MB');
+    expect(formatBytes(12.34 * 1024 * 1024)).toBe('12.3 MB');
+    expect(formatBytes(150.4 * 1024 * 1024)).toBe('150 MB');
+  });
+
+  it('writes Thai digits when asked', () => {
+    expect(formatBytes(5.6 * 1024 * 1024, { digits: 'thai' })).toBe('๕.๖ MB');
   });
 });
 
