@@ -83,6 +83,21 @@ export function formatNumber(n: number, opts: { digits?: DigitStyle } = {}): str
   return opts.digits === 'thai' ? toThaiDigits(s) : s;
 }
 
+const bahtFormats = new Map<DigitStyle, Intl.NumberFormat>();
+
+/** An amount of money: `12,500.50 บาท`, grouped by thousands, in the digits chosen. */
+export function formatBaht(amount: number, opts: { digits?: DigitStyle } = {}): string {
+  const digits = opts.digits ?? 'arabic';
+  let format = bahtFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat(digits === 'thai' ? 'th-TH-u-nu-thai' : 'th-TH-u-nu-latn', {
+      maximumFractionDigits: 2,
+    });
+    bahtFormats.set(digits, format);
+  }
+  return `${format.format(amount)} บาท`;
+}
+
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
 /** A size as people read it: `850 KB`, `5.6 MB`, `10 GB` (1 KB = 1024 bytes; one decimal below 100). */

@@ -1,7 +1,7 @@
 import { useRoute } from 'preact-iso';
 import { ProgressBar } from '../components/ProgressBar';
 import { QuarterNav } from '../components/QuarterNav';
-import { formatPeriod } from '../domain/thaiFormat';
+import { formatBaht, formatPeriod } from '../domain/thaiFormat';
 import { quarterRange } from '../domain/fiscalCalendar';
 import { useDigits, usePlanOverview } from '../hooks/data';
 import { useQuarterView } from '../hooks/followUp';
@@ -45,8 +45,7 @@ export function QuarterPage() {
                   </span>
                   <span class="card-meta">
                     {STATUS_TEXT[record?.status ?? 'none']}
-                    {record?.budgetSpent != null &&
-                      ` · ใช้งบ ${record.budgetSpent.toLocaleString('th-TH')} บาท`}
+                    {record?.budgetSpent != null && ` · ใช้งบ ${formatBaht(record.budgetSpent, { digits })}`}
                   </span>
                 </a>
                 <ProgressBar

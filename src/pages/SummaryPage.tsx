@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso';
 import { halfYearRange, fiscalYearRange } from '../domain/fiscalCalendar';
-import { formatPeriod } from '../domain/thaiFormat';
+import { formatBaht, formatNumber, formatPeriod } from '../domain/thaiFormat';
 import { useDigits } from '../hooks/data';
 import { useQuarterView } from '../hooks/followUp';
 import { PageState } from './PageState';
@@ -24,30 +24,37 @@ export function SummaryPage() {
               <a href={`/plans/${plan.id}`}>{plan.agency.name}</a>
             </nav>
             <h1 tabIndex={-1}>
-              รายงานผลการดำเนินการตามมาตรการ{half ? ' รอบ 6 เดือน' : ' ประจำปี'} ปีงบประมาณ {plan.fiscalYear}
+              {half
+                ? `รายงานผลการดำเนินการตามมาตรการ รอบ ${formatNumber(6, { digits })} เดือน ปีงบประมาณ `
+                : 'รายงานผลการดำเนินการตามมาตรการ ประจำปีงบประมาณ '}
+              {formatNumber(plan.fiscalYear, { digits })}
             </h1>
             <p class="meta">
               {plan.agency.name} · {formatPeriod(period, { digits })}
             </p>
-            <p>งบประมาณที่ใช้รวม {budget.toLocaleString('th-TH')} บาท</p>
+            <p>งบประมาณที่ใช้รวม {formatBaht(budget, { digits })}</p>
             {measures.map((m) => {
               const s = pick(m);
               return (
                 <article key={m.measure.id} class="card summary">
                   <h2>
-                    มาตรการที่ {m.measure.number} {m.measure.title}
+                    มาตรการที่ {formatNumber(m.measure.number, { digits })} {m.measure.title}
                   </h2>
-                  {s.missing.length > 0 && <p class="warn-text">ยังไม่มีบันทึกของไตรมาส {s.missing.join(', ')}</p>}
+                  {s.missing.length > 0 && (
+                    <p class="warn-text">
+                      ยังไม่มีบันทึกของไตรมาส {s.missing.map((q) => formatNumber(q, { digits })).join(', ')}
+                    </p>
+                  )}
                   {!s.allFinal && s.missing.length === 0 && <p class="warn-text">ยังมีบันทึกที่เป็นฉบับร่าง</p>}
                   <h3>ผลการดำเนินงาน</h3>
                   <p class="note">{s.results || '–'}</p>
                   <h3>งบประมาณที่ใช้</h3>
-                  <p>{s.budgetSpent.toLocaleString('th-TH')} บาท</p>
+                  <p>{formatBaht(s.budgetSpent, { digits })}</p>
                   <h3>ปัญหา อุปสรรค</h3>
                   <p class="note">{s.problems || '–'}</p>
                   <h3>ข้อเสนอแนะ</h3>
                   <p class="note">{s.suggestions || '–'}</p>
-                  {s.progress !== null && <p>ความก้าวหน้าล่าสุด ร้อยละ {s.progress}</p>}
+                  {s.progress !== null && <p>ความก้าวหน้าล่าสุด ร้อยละ {formatNumber(s.progress, { digits })}</p>}
                 </article>
               );
             })}

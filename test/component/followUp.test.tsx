@@ -6,6 +6,7 @@ import { commands } from '../../src/hooks/commands';
 import { followUp } from '../../src/hooks/followUp';
 import { MeetingPage } from '../../src/pages/MeetingPage';
 import { QuarterlyRecordPage } from '../../src/pages/QuarterlyRecordPage';
+import { SummaryPage } from '../../src/pages/SummaryPage';
 import { emptyApp, renderAt } from './renderRoutes';
 
 const today = bangkokDate(new Date());
@@ -53,6 +54,7 @@ const paragraph = (re: RegExp) => (_: string, el: Element | null) =>
 const ROUTES = {
   '/meetings/:meetingId': MeetingPage,
   '/plans/:planId/quarters/:quarter/measures/:measureId': QuarterlyRecordPage,
+  '/plans/:planId/summary/:period': SummaryPage,
 };
 
 beforeEach(emptyApp);
@@ -120,6 +122,46 @@ describe('quarterly record', () => {
     const saved = (await db.quarterlyRecords.toArray())[0]!;
     expect(saved).toMatchObject({ budgetSpent: 1250.5, status: 'final', progress: 50, quarter });
     expect(saved.results).toMatch(/ลงเว็บ อบต\. แล้ว/);
+  });
+});
+
+describe('six-month summary', () => {
+  const record = (budgetSpent: number, status: 'draft' | 'final') => ({
+    results: 'ลงประกาศแล้ว',
+    budgetSpent,
+    problems: '',
+    suggestions: '',
+    progress: 40,
+    status,
+  });
+
+  it('adds up the budget of Q1–Q2 for the plan and says which records are missing or drafts', async () => {
+    const { planId, m1 } = await seed();
+    await followUp.saveQuarterlyRecord(m1, fiscalYear, 1, record(12500, 'final'));
+    await followUp.saveQuarterlyRecord(m1, fiscalYear, 2, record(1250.5, 'draft'));
+    renderAt(`/plans/${planId}/summary/half`, ROUTES);
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading.textContent).toBe(`รายงานผลการดำเนินการตามมาตรการ รอบ 6 เดือน ปีงบประมาณ ${fiscalYear}`);
+    expect(screen.getByText('งบประมาณที่ใช้รวม 13,750.5 บาท')).toBeTruthy();
+    const first = screen.getByRole('heading', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' }).closest('article')!;
+    expect(within(first).getByText('ยังมีบันทึกที่เป็นฉบับร่าง')).toBeTruthy();
+    const second = screen.getByRole('heading', { name: 'มาตรการที่ 2 จัดซื้อจัดจ้าง' }).closest('article')!;
+    expect(within(second).getByText('ยังไม่มีบันทึกของไตรมาส 1, 2')).toBeTruthy();
+  });
+
+  it('writes every figure in Thai digits when the device is set to them', async () => {
+    const { planId, m1 } = await seed();
+    await commands.saveDeviceSettings({ deviceName: 'มือถือ', staffName: 'สมศรี', digits: 'thai' });
+    await followUp.saveQuarterlyRecord(m1, fiscalYear, 1, record(12500, 'final'));
+    renderAt(`/plans/${planId}/summary/year`, ROUTES);
+    const thai = (n: number) => String(n).replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]!);
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+        `รายงานผลการดำเนินการตามมาตรการ ประจำปีงบประมาณ ${thai(fiscalYear)}`,
+      ),
+    );
+    expect(screen.getByText('งบประมาณที่ใช้รวม ๑๒,๕๐๐ บาท')).toBeTruthy();
+    expect(screen.getByText('ยังไม่มีบันทึกของไตรมาส ๒, ๓, ๔')).toBeTruthy();
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatBaht,
   formatBytes,
   formatNumber,
   formatPeriod,
@@ -109,6 +110,18 @@ describe('formatNumber', () => {
     expect(formatNumber(85.5)).toBe('85.5');
     expect(formatNumber(85.5, { digits: 'thai' })).toBe('๘๕.๕');
     expect(formatNumber(2567, { digits: 'arabic' })).toBe('2567');
+  });
+});
+
+describe('formatBaht', () => {
+  it('groups thousands and keeps up to two decimals', () => {
+    expect(formatBaht(12500)).toBe('12,500 บาท');
+    expect(formatBaht(1250.5)).toBe('1,250.5 บาท');
+    expect(formatBaht(0)).toBe('0 บาท');
+  });
+
+  it('writes Thai digits when asked', () => {
+    expect(formatBaht(12500.25, { digits: 'thai' })).toBe('๑๒,๕๐๐.๒๕ บาท');
   });
 });
 
