@@ -62,6 +62,14 @@ export function MeetingsPage() {
               <a href={`/plans/${plan.id}`}>{plan.agency.name}</a>
             </nav>
             <h1 tabIndex={-1}>การประชุมประจำเดือน</h1>
+            {meetings.length > 0 && (
+              // The form comes after the list: in a meeting room, one tap gets there.
+              <p class="buttons">
+                <a href="#new-meeting" class="btn btn-primary">
+                  + เริ่มการประชุมใหม่
+                </a>
+              </p>
+            )}
             {meetings.length === 0 ? (
               <p class="empty">ยังไม่มีรายงานการประชุม</p>
             ) : (
@@ -81,7 +89,9 @@ export function MeetingsPage() {
                 ))}
               </ul>
             )}
-            <h2>เริ่มการประชุมใหม่</h2>
+            <h2 id="new-meeting" tabIndex={-1}>
+              เริ่มการประชุมใหม่
+            </h2>
             <form
               noValidate
               onSubmit={(e) => {

@@ -5,6 +5,7 @@ import { bangkokDate, fiscalYearOf, quarterOf } from '../../src/domain/fiscalCal
 import { commands } from '../../src/hooks/commands';
 import { followUp } from '../../src/hooks/followUp';
 import { MeetingPage } from '../../src/pages/MeetingPage';
+import { MeetingsPage } from '../../src/pages/MeetingsPage';
 import { QuarterlyRecordPage } from '../../src/pages/QuarterlyRecordPage';
 import { SummaryPage } from '../../src/pages/SummaryPage';
 import { emptyApp, renderAt } from './renderRoutes';
@@ -52,6 +53,7 @@ const paragraph = (re: RegExp) => (_: string, el: Element | null) =>
   el?.tagName === 'P' && re.test(el.textContent ?? '');
 
 const ROUTES = {
+  '/plans/:planId/meetings': MeetingsPage,
   '/meetings/:meetingId': MeetingPage,
   '/plans/:planId/quarters/:quarter/measures/:measureId': QuarterlyRecordPage,
   '/plans/:planId/summary/:period': SummaryPage,
@@ -122,6 +124,20 @@ describe('quarterly record', () => {
     const saved = (await db.quarterlyRecords.toArray())[0]!;
     expect(saved).toMatchObject({ budgetSpent: 1250.5, status: 'final', progress: 50, quarter });
     expect(saved.results).toMatch(/ลงเว็บ อบต\. แล้ว/);
+  });
+});
+
+describe('meetings list', () => {
+  it('opens with a link to the new-meeting form that follows the list', async () => {
+    const { planId } = await seed();
+    renderAt(`/plans/${planId}/meetings`, ROUTES);
+    const start = await screen.findByRole('link', { name: '+ เริ่มการประชุมใหม่' });
+    const target = document.getElementById(start.getAttribute('href')!.slice(1));
+    expect(target?.tagName).toBe('H2');
+    expect(target?.textContent).toBe('เริ่มการประชุมใหม่');
+    // The list comes first, the form after it.
+    const list = screen.getByRole('list');
+    expect(list.compareDocumentPosition(target!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });
 
