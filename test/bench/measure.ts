@@ -84,17 +84,27 @@ async function launch(profile: string): Promise<{ context: BrowserContext; page:
 }
 
 /**
+ * Page code (a statement) that sets `window.__firstRender` once the frame that
+ * shows what was just put in the DOM has been laid out and painted: a task
+ * queued from that frame's animation callback runs after its paint. The DOM
+ * insertion alone is not the render: a page that shows a shell first has laid
+ * out its text by then, a page that shows nothing before its data has not.
+ */
+export const MARK_AFTER_PAINT =
+  'requestAnimationFrame(() => setTimeout(() => { window.__firstRender = performance.now(); }, 0));';
+
+/**
  * Records performance.now() (ms since navigation start) when the landmark first
- * appears in the DOM. A string, not a function: tsx's name helpers would not
- * exist in the page.
+ * shows: in the DOM, then painted. A string, not a function: tsx's name helpers
+ * would not exist in the page.
  */
 function landmarkWatcher({ selector, text }: Landmark): string {
   return `{
     const selector = ${JSON.stringify(selector)}, text = ${JSON.stringify(text)};
     const observer = new MutationObserver(() => {
       if (document.querySelector(selector)?.textContent?.includes(text)) {
-        window.__firstRender = performance.now();
         observer.disconnect();
+        ${MARK_AFTER_PAINT}
       }
     });
     observer.observe(document, { childList: true, subtree: true, characterData: true });
