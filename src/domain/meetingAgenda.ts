@@ -85,3 +85,18 @@ export function groupByUnit(items: readonly AgendaItem[]): AgendaGroup[] {
   }
   return [...groups.values()].sort((a, b) => a.title.localeCompare(b.title, 'th'));
 }
+
+/**
+ * The first groups, whole, up to `rows` rows (always the first group, however
+ * long): what a screen shows first of an agenda.
+ */
+export function firstGroups(groups: readonly AgendaGroup[], rows: number): AgendaGroup[] {
+  const out: AgendaGroup[] = [];
+  let count = 0;
+  for (const group of groups) {
+    if (out.length > 0 && count + group.items.length > rows) break;
+    out.push(group);
+    count += group.items.length;
+  }
+  return out;
+}

@@ -2,16 +2,21 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { AgendaRow } from '../components/AgendaRow';
 import { ConfirmButton } from '../components/ConfirmButton';
-import { groupByMeasure, groupByUnit } from '../domain/meetingAgenda';
+import { Disclosure } from '../components/Disclosure';
+import { firstGroups, groupByMeasure, groupByUnit } from '../domain/meetingAgenda';
 import { formatThaiDate } from '../domain/thaiFormat';
 import type { TickStatus } from '../domain/types';
 import { OpenConflictsNote } from './OpenConflictsNote';
 import { useDigits } from '../hooks/data';
 import { followUp, useMeetingView } from '../hooks/followUp';
 import { showToast } from '../hooks/toast';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
 import { EvidencePanel } from './EvidencePanel';
 import { PageState } from './PageState';
 import { saveErrorMessage } from './useSubmit';
+
+/** Agenda rows in the first frame: a phone screen shows three or four. */
+const FIRST_ROWS = 12;
 
 /**
  * Meeting mode: go through the quarter's actions, grouped by measure or by
@@ -26,6 +31,8 @@ export function MeetingPage() {
   const [openOnly, setOpenOnly] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The first frame shows the agenda's first rows (more than a phone screen holds), the rest follow.
+  const painted = useAfterFirstPaint(view.status === 'ready');
 
   async function tick(actionId: string, status: TickStatus, note: string) {
     setBusy(true);
@@ -46,7 +53,8 @@ export function MeetingPage() {
         const shown = openOnly
           ? items.filter((i) => i.status !== 'done' || ticksByAction[i.action.id])
           : items;
-        const groups = grouping === 'measure' ? groupByMeasure(shown) : groupByUnit(shown);
+        const grouped = grouping === 'measure' ? groupByMeasure(shown) : groupByUnit(shown);
+        const groups = painted ? grouped : firstGroups(grouped, FIRST_ROWS);
         const ticked = Object.keys(ticksByAction).length;
         return (
           <section>
@@ -121,15 +129,14 @@ export function MeetingPage() {
                         }
                       >
                         {here && (
-                          <details>
-                            <summary>หลักฐานของ {item.action.number}</summary>
+                          <Disclosure summary={`หลักฐานของ ${item.action.number}`}>
                             <EvidencePanel
                               planId={plan.id}
                               table="progress"
                               id={here.id}
                               label={`การลงผล ${item.action.number}`}
                             />
-                          </details>
+                          </Disclosure>
                         )}
                       </AgendaRow>
                     );

@@ -102,6 +102,41 @@ describe('meeting mode', () => {
   });
 });
 
+describe('meeting mode at size', () => {
+  it('shows the first measures at once and the whole agenda a frame later', async () => {
+    const { planId, meetingId } = await seed();
+    // Two more measures of 8 steps: 27 rows, more than the first frame holds.
+    for (const n of [3, 4]) {
+      const m = await commands.createMeasure(planId, {
+        number: n,
+        title: `มาตรการ ${n}`,
+        responsible: 'กองช่าง',
+        period: null,
+      });
+      for (let k = 1; k <= 8; k++)
+        await commands.createAction(m, { kind: 'step', number: `3.${k}`, text: `ขั้นที่ ${k}` });
+    }
+    const { container } = renderAt(`/meetings/${meetingId}`, ROUTES);
+    expect(await screen.findByText('ลงผลแล้ว 0 จาก 19 รายการ')).toBeTruthy();
+    await waitFor(() => expect(container.querySelectorAll('li.agenda-row')).toHaveLength(19));
+    expect(screen.getByRole('region', { name: 'มาตรการที่ 4 มาตรการ 4' })).toBeTruthy();
+  });
+
+  it("makes a tick's evidence panel only when its disclosure is opened", async () => {
+    const { meetingId } = await seed();
+    renderAt(`/meetings/${meetingId}`, ROUTES);
+    const group = await screen.findByRole('region', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' });
+    fireEvent.click(within(group).getByRole('button', { name: /เสร็จแล้ว.*3\.1/ }));
+    const summary = await within(group).findByText('หลักฐานของ 3.1');
+    expect(within(group).queryByRole('group', { name: 'หลักฐานของ การลงผล 3.1' })).toBeNull();
+    const details = summary.closest('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const panel = await within(group).findByRole('group', { name: 'หลักฐานของ การลงผล 3.1' });
+    expect(within(panel).getByLabelText('แนบรูปหรือ PDF')).toBeTruthy();
+  });
+});
+
 describe('quarterly record', () => {
   it('starts prefilled from the quarter’s ticks and saves what the person edits', async () => {
     const { planId, m1, a1, meetingId } = await seed();
