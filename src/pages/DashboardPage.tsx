@@ -9,6 +9,7 @@ import { quarterOf } from '../domain/fiscalCalendar';
 import { formatNumber, formatThaiDate } from '../domain/thaiFormat';
 import { useDigits } from '../hooks/data';
 import { useDashboard } from '../hooks/followUp';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
 import { todayInBangkok } from '../hooks/useToday';
 import { PageState } from './PageState';
 
@@ -23,7 +24,8 @@ export function DashboardPage() {
   const today = todayInBangkok();
   const view = useDashboard(planId, today);
   const digits = useDigits();
-
+  // The first frame holds what a phone shows first (totals, what is due, the measures); the rest follows.
+  const painted = useAfterFirstPaint(view.status === 'ready');
   return (
     <PageState result={view} notFound="แผนนี้ไม่มีในเครื่อง หรือถูกลบไปแล้ว">
       {({ plan, measures, quarters, units, weaknesses, total }) => {
@@ -72,39 +74,43 @@ export function DashboardPage() {
               />
             </section>
 
-            <section aria-labelledby="dash-quarters">
-              <h2 id="dash-quarters">ตามไตรมาส</h2>
-              <QuarterColumns
-                title={`ขั้นตอนที่ดำเนินการแล้วในแต่ละไตรมาส ปีงบประมาณ ${n(plan.fiscalYear)}`}
-                quarters={quarters}
-                current={current}
-                digits={digits}
-              />
-            </section>
+            {painted && (
+              <>
+                <section aria-labelledby="dash-quarters">
+                  <h2 id="dash-quarters">ตามไตรมาส</h2>
+                  <QuarterColumns
+                    title={`ขั้นตอนที่ดำเนินการแล้วในแต่ละไตรมาส ปีงบประมาณ ${n(plan.fiscalYear)}`}
+                    quarters={quarters}
+                    current={current}
+                    digits={digits}
+                  />
+                </section>
 
-            <section aria-labelledby="dash-units">
-              <h2 id="dash-units">ตามหน่วยงานที่รับผิดชอบ</h2>
-              <p class="hint">มาตรการที่มีผู้รับผิดชอบหลายหน่วยงาน นับให้ทุกหน่วยงาน</p>
-              <BarChart
-                title="ความคืบหน้าตามหน่วยงานที่รับผิดชอบ"
-                labelHeader="หน่วยงาน"
-                digits={digits}
-                data={units.map(({ unit, progress }) => ({ key: unit, label: unit, progress }))}
-              />
-            </section>
+                <section aria-labelledby="dash-units">
+                  <h2 id="dash-units">ตามหน่วยงานที่รับผิดชอบ</h2>
+                  <p class="hint">มาตรการที่มีผู้รับผิดชอบหลายหน่วยงาน นับให้ทุกหน่วยงาน</p>
+                  <BarChart
+                    title="ความคืบหน้าตามหน่วยงานที่รับผิดชอบ"
+                    labelHeader="หน่วยงาน"
+                    digits={digits}
+                    data={units.map(({ unit, progress }) => ({ key: unit, label: unit, progress }))}
+                  />
+                </section>
 
-            <section aria-labelledby="dash-weak">
-              <h2 id="dash-weak">จุดอ่อนจากผลการประเมิน ITA</h2>
-              <p class="hint">ข้อคำถามที่ระบุเป็นจุดอ่อนที่ต้องแก้ไข เรียงจากคะแนนน้อยที่สุด</p>
-              <WeakFindings
-                findings={weaknesses}
-                digits={digits}
-                measureHref={(number) => {
-                  const id = measureIds.get(number);
-                  return id ? `/measures/${id}` : undefined;
-                }}
-              />
-            </section>
+                <section aria-labelledby="dash-weak">
+                  <h2 id="dash-weak">จุดอ่อนจากผลการประเมิน ITA</h2>
+                  <p class="hint">ข้อคำถามที่ระบุเป็นจุดอ่อนที่ต้องแก้ไข เรียงจากคะแนนน้อยที่สุด</p>
+                  <WeakFindings
+                    findings={weaknesses}
+                    digits={digits}
+                    measureHref={(number) => {
+                      const id = measureIds.get(number);
+                      return id ? `/measures/${id}` : undefined;
+                    }}
+                  />
+                </section>
+              </>
+            )}
           </div>
         );
       }}
