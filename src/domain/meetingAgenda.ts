@@ -87,16 +87,16 @@ export function groupByUnit(items: readonly AgendaItem[]): AgendaGroup[] {
 }
 
 /**
- * The first groups, whole, up to `rows` rows (always the first group, however
- * long): what a screen shows first of an agenda.
+ * The first `rows` rows of an agenda, in their groups (the last one cut
+ * short): what a screen shows first of it.
  */
 export function firstGroups(groups: readonly AgendaGroup[], rows: number): AgendaGroup[] {
   const out: AgendaGroup[] = [];
-  let count = 0;
+  let left = rows;
   for (const group of groups) {
-    if (out.length > 0 && count + group.items.length > rows) break;
-    out.push(group);
-    count += group.items.length;
+    if (left <= 0) break;
+    out.push(group.items.length <= left ? group : { ...group, items: group.items.slice(0, left) });
+    left -= group.items.length;
   }
   return out;
 }

@@ -15,8 +15,8 @@ import { EvidencePanel } from './EvidencePanel';
 import { PageState } from './PageState';
 import { saveErrorMessage } from './useSubmit';
 
-/** Agenda rows in the first frame: a phone screen shows three or four. */
-const FIRST_ROWS = 12;
+/** Agenda rows in the first frame: a 360 × 740 phone shows about three below the toolbar. */
+const FIRST_ROWS = 5;
 
 /**
  * Meeting mode: go through the quarter's actions, grouped by measure or by

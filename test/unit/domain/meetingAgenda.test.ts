@@ -8,20 +8,29 @@ const groups = (...sizes: number[]): AgendaGroup[] =>
     title: `มาตรการที่ ${g + 1}`,
     items: Array.from({ length: n }, () => ({}) as AgendaItem),
   }));
-const keys = (gs: AgendaGroup[]) => gs.map((g) => g.key);
+const shape = (gs: AgendaGroup[]) => gs.map((g) => [g.key, g.items.length]);
 
 describe('firstGroups: what meeting mode shows in its first frame', () => {
-  it('takes whole groups while they fit in the row budget', () => {
-    expect(keys(firstGroups(groups(4, 5, 6), 12))).toEqual(['g0', 'g1']);
-    expect(keys(firstGroups(groups(4, 8, 1), 12))).toEqual(['g0', 'g1']);
+  it('takes rows in order, across groups, cutting the last group short', () => {
+    expect(shape(firstGroups(groups(2, 2, 6), 5))).toEqual([
+      ['g0', 2],
+      ['g1', 2],
+      ['g2', 1],
+    ]);
+    expect(shape(firstGroups(groups(9, 4), 5))).toEqual([['g0', 5]]);
   });
 
-  it('always takes the first group, however long', () => {
-    expect(keys(firstGroups(groups(30, 2), 12))).toEqual(['g0']);
+  it('keeps whole groups as they are and stops at the budget', () => {
+    const gs = groups(3, 2, 4);
+    const first = firstGroups(gs, 5);
+    expect(first).toEqual([gs[0], gs[1]]);
   });
 
   it('takes everything when the agenda is short, and nothing from nothing', () => {
-    expect(keys(firstGroups(groups(3, 3), 12))).toEqual(['g0', 'g1']);
-    expect(firstGroups([], 12)).toEqual([]);
+    expect(shape(firstGroups(groups(1, 2), 5))).toEqual([
+      ['g0', 1],
+      ['g1', 2],
+    ]);
+    expect(firstGroups([], 5)).toEqual([]);
   });
 });
