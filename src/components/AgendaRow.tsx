@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { AgendaItem } from '../domain/meetingAgenda';
-import { STATUS_LABELS } from '../domain/thaiFormat';
+import { formatCode, STATUS_LABELS, type DigitStyle } from '../domain/thaiFormat';
 import { TICK_STATUSES, type Progress, type TickStatus } from '../domain/types';
 import { StatusBadge } from './StatusBadge';
 
@@ -19,6 +19,7 @@ export function AgendaRow({
   busy,
   onTick,
   onUndo,
+  digits = 'arabic',
   children,
 }: {
   item: AgendaItem;
@@ -27,20 +28,22 @@ export function AgendaRow({
   busy: boolean;
   onTick: (status: TickStatus, note: string) => void;
   onUndo: (tickId: string) => void;
+  digits?: DigitStyle;
   children?: ComponentChildren;
 }) {
   const [note, setNote] = useState('');
   const { action } = item;
+  const number = formatCode(action.number, { digits });
   const noteId = `note-${action.id}`;
   return (
     <li class="agenda-row" data-action-number={action.number}>
       <p class="action-text">
-        <span class="num">{action.number}</span> {action.text}
+        <span class="num">{number}</span> {action.text}
       </p>
       <p class="action-status">
         ไตรมาสนี้: <StatusBadge status={item.status} />
       </p>
-      <div class="status-buttons" role="group" aria-label={`ลงผล ${action.number}`}>
+      <div class="status-buttons" role="group" aria-label={`ลงผล ${number}`}>
         {TICK_STATUSES.map((s) => (
           <button
             key={s}
@@ -56,13 +59,13 @@ export function AgendaRow({
             {SHORT[s]}
             <span class="sr-only">
               {' '}
-              ({STATUS_LABELS[s]} {action.number})
+              ({STATUS_LABELS[s]} {number})
             </span>
           </button>
         ))}
       </div>
       <label class="sr-only" for={noteId}>
-        บันทึกสั้นของ {action.number}
+        บันทึกสั้นของ {number}
       </label>
       <input
         id={noteId}
@@ -81,7 +84,7 @@ export function AgendaRow({
           </p>
           {!closed && (
             <button type="button" class="btn" onClick={() => onUndo(tickedHere.id)}>
-              เลิกทำ<span class="sr-only"> {action.number}</span>
+              เลิกทำ<span class="sr-only"> {number}</span>
             </button>
           )}
           {children}

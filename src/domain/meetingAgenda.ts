@@ -7,6 +7,7 @@ import { isWithin, quarterRange, type Quarter } from './fiscalCalendar';
 import { compareNumbering } from './numbering';
 import { latestTicks } from './progress';
 import { responsibleUnits } from './responsibleUnits';
+import { formatNumber, type DigitStyle } from './thaiFormat';
 import type { Action, Measure, Period, Progress, TickStatus } from './types';
 
 export interface AgendaItem {
@@ -59,12 +60,12 @@ export function agendaItems(
     );
 }
 
-export function groupByMeasure(items: readonly AgendaItem[]): AgendaGroup[] {
+export function groupByMeasure(items: readonly AgendaItem[], digits: DigitStyle = 'arabic'): AgendaGroup[] {
   const groups = new Map<string, AgendaGroup>();
   for (const item of items) {
     const g = groups.get(item.measure.id) ?? {
       key: item.measure.id,
-      title: `มาตรการที่ ${item.measure.number} ${item.measure.title}`,
+      title: `มาตรการที่ ${formatNumber(item.measure.number, { digits })} ${item.measure.title}`,
       items: [],
     };
     g.items.push(item);

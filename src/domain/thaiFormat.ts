@@ -98,6 +98,11 @@ export function formatBaht(amount: number, opts: { digits?: DigitStyle } = {}): 
   return `${format.format(amount)} บาท`;
 }
 
+/** A number people read as a code (`3/2567`, `1.2`) in the digits chosen. */
+export function formatCode(code: string, opts: { digits?: DigitStyle } = {}): string {
+  return opts.digits === 'thai' ? toThaiDigits(code) : code;
+}
+
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
 /** A size as people read it: `850 KB`, `5.6 MB`, `10 GB` (1 KB = 1024 bytes; one decimal below 100). */

@@ -4,7 +4,7 @@ import { AgendaRow } from '../components/AgendaRow';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Disclosure } from '../components/Disclosure';
 import { firstGroups, groupByMeasure, groupByUnit } from '../domain/meetingAgenda';
-import { formatThaiDate } from '../domain/thaiFormat';
+import { formatCode, formatNumber, formatThaiDate } from '../domain/thaiFormat';
 import type { TickStatus } from '../domain/types';
 import { OpenConflictsNote } from './OpenConflictsNote';
 import { useDigits } from '../hooks/data';
@@ -50,10 +50,11 @@ export function MeetingPage() {
     <PageState result={view} notFound="ไม่พบการประชุมนี้">
       {({ plan, meeting, quarter, items, ticksByAction }) => {
         const closed = meeting.closedAt !== null;
+        const n = (x: number) => formatNumber(x, { digits });
         const shown = openOnly
           ? items.filter((i) => i.status !== 'done' || ticksByAction[i.action.id])
           : items;
-        const grouped = grouping === 'measure' ? groupByMeasure(shown) : groupByUnit(shown);
+        const grouped = grouping === 'measure' ? groupByMeasure(shown, digits) : groupByUnit(shown);
         const groups = painted ? grouped : firstGroups(grouped, FIRST_ROWS);
         const ticked = Object.keys(ticksByAction).length;
         return (
@@ -62,16 +63,16 @@ export function MeetingPage() {
               <a href={`/plans/${plan.id}`}>{plan.agency.name}</a> ›{' '}
               <a href={`/plans/${plan.id}/meetings`}>การประชุม</a>
             </nav>
-            <h1 tabIndex={-1}>ประชุมครั้งที่ {meeting.number}</h1>
+            <h1 tabIndex={-1}>ประชุมครั้งที่ {formatCode(meeting.number, { digits })}</h1>
             <p class="meta">
-              {meeting.title} · {formatThaiDate(meeting.date, { digits, long: true })} · ไตรมาส {quarter}
-              {meeting.attendees !== null && ` · ผู้เข้าประชุม ${meeting.attendees} คน`}
+              {meeting.title} · {formatThaiDate(meeting.date, { digits, long: true })} · ไตรมาส {n(quarter)}
+              {meeting.attendees !== null && ` · ผู้เข้าประชุม ${n(meeting.attendees)} คน`}
             </p>
             <OpenConflictsNote table="meetings" id={meeting.id} digits={digits} />
             <p role="status" class="meeting-state">
               {closed
                 ? 'ปิดการประชุมแล้ว: การลงผลเพิ่มจะบันทึกเป็นรายการแก้ไข ไม่แก้ของเดิม'
-                : `ลงผลแล้ว ${ticked} จาก ${items.length} รายการ`}
+                : `ลงผลแล้ว ${n(ticked)} จาก ${n(items.length)} รายการ`}
             </p>
             <fieldset class="toolbar">
               <legend class="sr-only">การแสดงผล</legend>
@@ -121,6 +122,7 @@ export function MeetingPage() {
                         tickedHere={here}
                         closed={closed}
                         busy={busy}
+                        digits={digits}
                         onTick={(s, note) => void tick(item.action.id, s, note)}
                         onUndo={(id) =>
                           void followUp
@@ -129,12 +131,12 @@ export function MeetingPage() {
                         }
                       >
                         {here && (
-                          <Disclosure summary={`หลักฐานของ ${item.action.number}`}>
+                          <Disclosure summary={`หลักฐานของ ${formatCode(item.action.number, { digits })}`}>
                             <EvidencePanel
                               planId={plan.id}
                               table="progress"
                               id={here.id}
-                              label={`การลงผล ${item.action.number}`}
+                              label={`การลงผล ${formatCode(item.action.number, { digits })}`}
                             />
                           </Disclosure>
                         )}
@@ -150,7 +152,7 @@ export function MeetingPage() {
               planId={plan.id}
               table="meetings"
               id={meeting.id}
-              label={`การประชุมครั้งที่ ${meeting.number}`}
+              label={`การประชุมครั้งที่ ${formatCode(meeting.number, { digits })}`}
             />
             {meeting.notes && (
               <>

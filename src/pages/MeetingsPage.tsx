@@ -4,7 +4,7 @@ import { TextArea, TextField } from '../components/Field';
 import { FormError } from '../components/FormErrorSummary';
 import { fiscalYearRange } from '../domain/fiscalCalendar';
 import { validateMeeting, type MeetingForm } from '../domain/followUpValidation';
-import { formatThaiDate, formatThaiMonthYear } from '../domain/thaiFormat';
+import { formatCode, formatNumber, formatThaiDate, formatThaiMonthYear } from '../domain/thaiFormat';
 import { useDigits } from '../hooks/data';
 import { followUp, useMeetings } from '../hooks/followUp';
 import { showToast } from '../hooks/toast';
@@ -78,11 +78,11 @@ export function MeetingsPage() {
                   <li key={meeting.id} class="card">
                     <a class="card-link" href={`/meetings/${meeting.id}`}>
                       <span class="card-title">
-                        ครั้งที่ {meeting.number} · {meeting.title}
+                        ครั้งที่ {formatCode(meeting.number, { digits })} · {meeting.title}
                       </span>
                       <span class="card-meta">
-                        {formatThaiDate(meeting.date, { digits })} · ลงผล {ticks} รายการ ·{' '}
-                        {meeting.closedAt ? 'ปิดการประชุมแล้ว' : 'กำลังดำเนินการ'}
+                        {formatThaiDate(meeting.date, { digits })} · ลงผล {formatNumber(ticks, { digits })}{' '}
+                        รายการ · {meeting.closedAt ? 'ปิดการประชุมแล้ว' : 'กำลังดำเนินการ'}
                       </span>
                     </a>
                   </li>

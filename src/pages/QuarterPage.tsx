@@ -1,7 +1,7 @@
 import { useRoute } from 'preact-iso';
 import { ProgressBar } from '../components/ProgressBar';
 import { QuarterNav } from '../components/QuarterNav';
-import { formatBaht, formatPeriod } from '../domain/thaiFormat';
+import { formatBaht, formatNumber, formatPeriod } from '../domain/thaiFormat';
 import { quarterRange } from '../domain/fiscalCalendar';
 import { useDigits, usePlanOverview } from '../hooks/data';
 import { useQuarterView } from '../hooks/followUp';
@@ -28,20 +28,21 @@ export function QuarterPage() {
             <a href={`/plans/${plan.id}`}>{plan.agency.name}</a>
           </nav>
           <h1 tabIndex={-1}>
-            บันทึกรายงานผลไตรมาส {quarter}/{plan.fiscalYear}
+            บันทึกรายงานผลไตรมาส {formatNumber(quarter, { digits })}/{formatNumber(plan.fiscalYear, { digits })}
           </h1>
           <p class="meta">{formatPeriod(quarterRange(plan.fiscalYear, quarter), { digits })}</p>
           <QuarterNav
             hrefFor={(q) => `/plans/${plan.id}/quarters/${q}`}
             selected={quarter}
             current={current}
+            digits={digits}
           />
           <ol class="cards">
             {measures.map(({ measure, record, progress }) => (
               <li key={measure.id} class="card">
                 <a class="card-link" href={`/plans/${plan.id}/quarters/${quarter}/measures/${measure.id}`}>
                   <span class="card-title">
-                    {measure.number}. {measure.title}
+                    {formatNumber(measure.number, { digits })}. {measure.title}
                   </span>
                   <span class="card-meta">
                     {STATUS_TEXT[record?.status ?? 'none']}

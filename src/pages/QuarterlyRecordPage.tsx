@@ -4,6 +4,7 @@ import { TextArea, TextField } from '../components/Field';
 import { FormError } from '../components/FormErrorSummary';
 import { OpenConflictsNote } from './OpenConflictsNote';
 import { validateQuarterly, type QuarterlyForm } from '../domain/followUpValidation';
+import { formatNumber } from '../domain/thaiFormat';
 import type { QuarterlyRecordFields } from '../domain/types';
 import { useDigits } from '../hooks/data';
 import { followUp, useQuarterView } from '../hooks/followUp';
@@ -69,13 +70,14 @@ export function QuarterlyRecordPage() {
           <section>
             <nav class="crumbs" aria-label="ตำแหน่ง">
               <a href={`/plans/${plan.id}`}>{plan.agency.name}</a> ›{' '}
-              <a href={`/plans/${plan.id}/quarters/${quarter}`}>ไตรมาส {quarter}</a>
+              <a href={`/plans/${plan.id}/quarters/${quarter}`}>ไตรมาส {formatNumber(quarter, { digits })}</a>
             </nav>
             <h1 tabIndex={-1}>
-              บันทึกรายงานผลไตรมาส {quarter}/{plan.fiscalYear}
+              บันทึกรายงานผลไตรมาส {formatNumber(quarter, { digits })}/
+              {formatNumber(plan.fiscalYear, { digits })}
             </h1>
             <p class="meta">
-              มาตรการที่ {measure.number} {measure.title}
+              มาตรการที่ {formatNumber(measure.number, { digits })} {measure.title}
             </p>
             {record && <OpenConflictsNote table="quarterlyRecords" id={record.id} digits={digits} />}
             {!record && (

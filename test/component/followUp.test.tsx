@@ -102,6 +102,24 @@ describe('meeting mode', () => {
   });
 });
 
+describe('meeting mode in Thai digits', () => {
+  it('writes the meeting number, counts, measure and step numbers in Thai digits when set', async () => {
+    const { meetingId } = await seed();
+    await commands.saveDeviceSettings({ deviceName: 'มือถือ', staffName: 'สมศรี', digits: 'thai' });
+    const thai = (text: string) => text.replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]!);
+    renderAt(`/meetings/${meetingId}`, ROUTES);
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+        `ประชุมครั้งที่ ${thai(`2/${fiscalYear}`)}`,
+      ),
+    );
+    expect(screen.getByText('ลงผลแล้ว ๐ จาก ๓ รายการ')).toBeTruthy();
+    const group = screen.getByRole('region', { name: 'มาตรการที่ ๑ เปิดเผยข้อมูล' });
+    expect(within(group).getAllByText('๓.๑')).toHaveLength(1);
+    expect(within(group).getByRole('group', { name: 'ลงผล ๓.๑' })).toBeTruthy();
+  });
+});
+
 describe('meeting mode at size', () => {
   it('shows the first measures at once and the whole agenda a frame later', async () => {
     const { planId, meetingId } = await seed();
