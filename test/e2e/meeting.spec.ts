@@ -44,6 +44,11 @@ test('offline: a meeting ticks three actions with a photo, all still there after
   await meetingEvidence.getByLabel('แนบรูปหรือ PDF').setInputFiles(PHOTO);
   const thumb = meetingEvidence.getByRole('img', { name: 'meeting-photo.jpg' });
   await expect(thumb).toBeVisible();
+  // And on a tick: its evidence opens from the row.
+  await page.getByText('หลักฐานของ 3.1', { exact: true }).click();
+  const tickEvidence = page.getByRole('group', { name: 'หลักฐานของ การลงผล 3.1' });
+  await tickEvidence.getByLabel('แนบรูปหรือ PDF').setInputFiles(PHOTO);
+  await expect(tickEvidence.getByRole('img', { name: 'meeting-photo.jpg' })).toBeVisible();
 
   const url = page.url();
   await page.reload();
@@ -52,6 +57,8 @@ test('offline: a meeting ticks three actions with a photo, all still there after
   await expect(page.getByText(/ลงผลแล้ว 3 จาก 3 รายการ/)).toBeVisible();
   await expect(page.getByText('ลงผลในการประชุมนี้: อยู่ระหว่างดำเนินการ – รอผู้บริหารลงนาม')).toBeVisible();
   await expect(thumb).toBeVisible();
+  await page.getByText('หลักฐานของ 3.1', { exact: true }).click();
+  await expect(tickEvidence.getByRole('img', { name: 'meeting-photo.jpg' })).toBeVisible();
   const size = await thumb.evaluate((img: HTMLImageElement) => ({
     w: img.naturalWidth,
     h: img.naturalHeight,
