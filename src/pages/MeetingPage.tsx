@@ -146,35 +146,42 @@ export function MeetingPage() {
                 </ul>
               </section>
             ))}
-            <h2>หลักฐานการประชุม</h2>
-            <p class="sub">รูปรายงานการประชุม ภาพกิจกรรม หรือลิงก์ประกาศบนเว็บไซต์</p>
-            <EvidencePanel
-              planId={plan.id}
-              table="meetings"
-              id={meeting.id}
-              label={`การประชุมครั้งที่ ${formatCode(meeting.number, { digits })}`}
-            />
-            {meeting.notes && (
+            {painted && (
+              // Below the agenda: made with the rest of it, after the first frame.
               <>
-                <h2>บันทึกการประชุม</h2>
-                <p class="note">{meeting.notes}</p>
-              </>
-            )}
-            <div class="buttons">
-              <a class="btn" href={`/history/meetings/${meeting.id}`}>
-                ประวัติการแก้ไข
-              </a>
-            </div>
-            {!closed && (
-              <div class="buttons">
-                <ConfirmButton
-                  label="ปิดการประชุม"
-                  confirmLabel="ยืนยันปิดการประชุม"
-                  onConfirm={() =>
-                    void followUp.closeMeeting(meeting.id).then(() => showToast({ message: 'ปิดการประชุมแล้ว' }))
-                  }
+                <h2>หลักฐานการประชุม</h2>
+                <p class="sub">รูปรายงานการประชุม ภาพกิจกรรม หรือลิงก์ประกาศบนเว็บไซต์</p>
+                <EvidencePanel
+                  planId={plan.id}
+                  table="meetings"
+                  id={meeting.id}
+                  label={`การประชุมครั้งที่ ${formatCode(meeting.number, { digits })}`}
                 />
-              </div>
+                {meeting.notes && (
+                  <>
+                    <h2>บันทึกการประชุม</h2>
+                    <p class="note">{meeting.notes}</p>
+                  </>
+                )}
+                <div class="buttons">
+                  <a class="btn" href={`/history/meetings/${meeting.id}`}>
+                    ประวัติการแก้ไข
+                  </a>
+                </div>
+                {!closed && (
+                  <div class="buttons">
+                    <ConfirmButton
+                      label="ปิดการประชุม"
+                      confirmLabel="ยืนยันปิดการประชุม"
+                      onConfirm={() =>
+                        void followUp
+                          .closeMeeting(meeting.id)
+                          .then(() => showToast({ message: 'ปิดการประชุมแล้ว' }))
+                      }
+                    />
+                  </div>
+                )}
+              </>
             )}
           </section>
         );
