@@ -110,25 +110,31 @@ export function MeasureFormPage() {
           value={f.responsible}
           onValue={(responsible) => draft.update({ responsible })}
         />
-        <div class="row">
-          <TextField
-            id="periodStart"
-            type="date"
-            label="เริ่ม"
-            hint={`ในปีงบประมาณ: ${formatThaiDate(fy.start, { digits })} – ${formatThaiDate(fy.end, { digits })}`}
-            value={f.periodStart}
-            error={errors.periodStart}
-            onValue={(periodStart) => draft.update({ periodStart })}
-          />
-          <TextField
-            id="periodEnd"
-            type="date"
-            label="สิ้นสุด"
-            value={f.periodEnd}
-            error={errors.periodEnd}
-            onValue={(periodEnd) => draft.update({ periodEnd })}
-          />
-        </div>
+        {/* The fiscal year's range above both dates, so the two fields line up. */}
+        <fieldset class="period" aria-describedby="period-hint">
+          <legend>ระยะเวลาดำเนินการ</legend>
+          <p class="hint" id="period-hint">
+            ในปีงบประมาณ: {formatThaiDate(fy.start, { digits })} – {formatThaiDate(fy.end, { digits })}
+          </p>
+          <div class="row">
+            <TextField
+              id="periodStart"
+              type="date"
+              label="เริ่ม"
+              value={f.periodStart}
+              error={errors.periodStart}
+              onValue={(periodStart) => draft.update({ periodStart })}
+            />
+            <TextField
+              id="periodEnd"
+              type="date"
+              label="สิ้นสุด"
+              value={f.periodEnd}
+              error={errors.periodEnd}
+              onValue={(periodEnd) => draft.update({ periodEnd })}
+            />
+          </div>
+        </fieldset>
         <SaveCancel
           formError={formError}
           busy={busy}
