@@ -79,8 +79,7 @@ export function formatPeriod(
 }
 
 export function formatNumber(n: number, opts: { digits?: DigitStyle } = {}): string {
-  const s = String(n);
-  return opts.digits === 'thai' ? toThaiDigits(s) : s;
+  return formatCode(String(n), opts);
 }
 
 const bahtFormats = new Map<DigitStyle, Intl.NumberFormat>();
@@ -115,8 +114,7 @@ export function formatBytes(bytes: number, opts: { digits?: DigitStyle } = {}): 
   }
   const shown =
     unit === 0 || value >= 100 ? Math.round(value).toString() : value.toFixed(1).replace(/\.0$/, '');
-  const text = `${shown} ${BYTE_UNITS[unit]}`;
-  return opts.digits === 'thai' ? toThaiDigits(text) : text;
+  return formatCode(`${shown} ${BYTE_UNITS[unit]}`, opts);
 }
 
 export const STATUS_LABELS = {
