@@ -7,6 +7,8 @@ export function useOnline(): boolean {
     const update = () => setOnline(navigator.onLine);
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
+    // The connection may have changed between the first render and now, with no listener to hear it.
+    update();
     return () => {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
