@@ -118,7 +118,7 @@ export default defineConfig({
             {
               name: 'follow-up',
               includeDependenciesRecursively: false,
-              test: /src\/(pages\/(Meetings?|Evidence|Quarter|QuarterlyRecord|Summary|Dashboard|RecordHistory)Page|pages\/(EvidencePanel|OpenConflictsNote)|pages\/currentQuarter|components\/(AgendaRow|Disclosure|QuarterNav|DueList|WeakFindings|charts\/)|db\/followUp|hooks\/(followUp|useStoredFile|useAfterFirstPaint)|domain\/(followUpValidation|meetingAgenda|quarterlyReport|dueStatus|responsibleUnits)|media\/)/,
+              test: /src\/(pages\/(Meetings?|Evidence|Quarter|QuarterlyRecord|Summary|Dashboard|RecordHistory)Page|pages\/(EvidencePanel|OpenConflictsNote)|pages\/currentQuarter|components\/(AgendaRow|Disclosure|QuarterNav|DueList|WeakFindings|charts\/)|db\/followUp|hooks\/(followUp|useStoredFile)|domain\/(followUpValidation|meetingAgenda|quarterlyReport|dueStatus|responsibleUnits)|media\/)/,
             },
             {
               // What the other lazy pages share (form parts, commands, validation,

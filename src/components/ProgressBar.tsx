@@ -1,7 +1,19 @@
 import { percent, type ProgressCount } from '../domain/progress';
 
-/** Done / total as a bar with the numbers in words, so meaning never rests on colour. */
-export function ProgressBar({ progress, label }: { progress: ProgressCount; label: string }) {
+/**
+ * Done / total as a bar with the numbers in words, so meaning never rests on
+ * colour. Without a count yet (null), an empty bar of the same size that
+ * says it is being counted.
+ */
+export function ProgressBar({ progress, label }: { progress: ProgressCount | null; label: string }) {
+  if (!progress) {
+    return (
+      <div class="progress">
+        <div class="progress-track" role="progressbar" aria-label={label} aria-valuetext="กำลังนับ" />
+        <span class="progress-text">…</span>
+      </div>
+    );
+  }
   const pct = percent(progress);
   return (
     <div class="progress">

@@ -16,21 +16,41 @@ const live = <T extends { deletedAt: string | null }>(rows: T[]) => rows.filter(
 export interface PlanSummary {
   plan: Plan;
   measureCount: number;
-  progress: ProgressCount;
 }
 
+/**
+ * The plans on this device, newest fiscal year first, with how many measures
+ * each has: plans and measures only, so a list shows at once however many
+ * years of ticks the device holds (their progress: plansProgress).
+ */
 export async function listPlans(db: ItaDatabase): Promise<PlanSummary[]> {
   const plans = live(await db.plans.toArray());
-  const summaries = await Promise.all(
+  const measures = live(
+    await db.measures
+      .where('planId')
+      .anyOf(plans.map((p) => p.id))
+      .toArray(),
+  );
+  const counts = new Map<string, number>();
+  for (const m of measures) counts.set(m.planId, (counts.get(m.planId) ?? 0) + 1);
+  return plans
+    .map((plan) => ({ plan, measureCount: counts.get(plan.id) ?? 0 }))
+    .sort(
+      (a, b) =>
+        b.plan.fiscalYear - a.plan.fiscalYear || a.plan.agency.name.localeCompare(b.plan.agency.name, 'th'),
+    );
+}
+
+/** Each live plan's progress by id: reads every action and tick, so a list shows it after the plans. */
+export async function plansProgress(db: ItaDatabase): Promise<Record<string, ProgressCount>> {
+  const plans = live(await db.plans.toArray());
+  const entries = await Promise.all(
     plans.map(async (plan) => {
-      const { measures, actions, ticks } = await planRows(db, plan.id);
-      return { plan, measureCount: measures.length, progress: progressOf(actions, ticks) };
+      const { actions, ticks } = await planRows(db, plan.id);
+      return [plan.id, progressOf(actions, ticks)] as const;
     }),
   );
-  return summaries.sort(
-    (a, b) =>
-      b.plan.fiscalYear - a.plan.fiscalYear || a.plan.agency.name.localeCompare(b.plan.agency.name, 'th'),
-  );
+  return Object.fromEntries(entries);
 }
 
 /** Live measures of a plan, their live actions, and all ticks on those. */

@@ -4,6 +4,9 @@ import * as q from '../db/queries';
 import { useLiveQuery } from './useLiveQuery';
 
 export const usePlans = () => useLiveQuery(() => q.listPlans(db), []);
+/** Each plan's progress, read once `enabled` (after the list has shown: its reads would queue before the list's). */
+export const usePlansProgress = (enabled: boolean) =>
+  useLiveQuery(() => (enabled ? q.plansProgress(db) : null), [enabled]);
 export const usePlanOverview = (planId: string) => useLiveQuery(() => q.planOverview(db, planId), [planId]);
 export const useMeasureDetail = (measureId: string) =>
   useLiveQuery(() => q.measureDetail(db, measureId), [measureId]);

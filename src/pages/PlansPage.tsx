@@ -1,11 +1,14 @@
 import { ProgressBar } from '../components/ProgressBar';
 import { formatNumber } from '../domain/thaiFormat';
-import { useDigits, usePlans } from '../hooks/data';
+import { useDigits, usePlans, usePlansProgress } from '../hooks/data';
+import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
 import { PageState } from './PageState';
 
 /** The first screen: the plans on this device, or the ways to start. */
 export function PlansPage() {
   const plans = usePlans();
+  // Counted from every tick of every year: read once the list is on screen.
+  const progress = usePlansProgress(useAfterFirstPaint(plans.status === 'ready'));
   const digits = useDigits();
   return (
     <PageState result={plans} notFound="" showsDates={false}>
@@ -26,7 +29,7 @@ export function PlansPage() {
             </div>
           ) : (
             <ul class="cards">
-              {list.map(({ plan, measureCount, progress }) => (
+              {list.map(({ plan, measureCount }) => (
                 <li key={plan.id} class="card">
                   <a href={`/plans/${plan.id}`} class="card-link">
                     <span class="card-title">{plan.agency.name}</span>
@@ -34,7 +37,10 @@ export function PlansPage() {
                       ปีงบประมาณ {formatNumber(plan.fiscalYear, { digits })} · {measureCount} มาตรการ
                     </span>
                   </a>
-                  <ProgressBar progress={progress} label={`ความคืบหน้า ${plan.agency.name}`} />
+                  <ProgressBar
+                    progress={progress.status === 'ready' ? (progress.value?.[plan.id] ?? null) : null}
+                    label={`ความคืบหน้า ${plan.agency.name}`}
+                  />
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import {
   measureDetail,
   pendingChanges,
   planOverview,
+  plansProgress,
 } from '../../../src/db/queries';
 import { planInput, testDb } from './testDb';
 
@@ -132,6 +133,27 @@ describe('commands', () => {
       (o) => o.kind,
     );
     expect(kinds).toEqual(['put', 'delete', 'restore']);
+  });
+
+  it('lists plans newest year first with their live measure counts, and counts progress apart', async () => {
+    const { db, commands, planId, a1 } = await seed();
+    const older = await commands.createPlan({ ...planInput, fiscalYear: planInput.fiscalYear - 1 });
+    const gone = await commands.createMeasure(planId, {
+      number: 2,
+      title: 'ลบแล้ว',
+      responsible: '',
+      period: null,
+    });
+    await commands.deleteMeasure(gone);
+    await commands.tickAction(a1, { date: '2024-01-10', status: 'done', note: '' });
+    expect((await listPlans(db)).map((s) => [s.plan.id, s.measureCount])).toEqual([
+      [planId, 1],
+      [older, 0],
+    ]);
+    expect(await plansProgress(db)).toEqual({
+      [planId]: { done: 1, total: 2 },
+      [older]: { done: 0, total: 0 },
+    });
   });
 
   it('a deleted plan leaves the list but its data is kept', async () => {
