@@ -35,6 +35,8 @@ export function useToast(): ToastMessage | null {
   const [t, setT] = useState(current);
   useEffect(() => {
     listeners.add(setT);
+    // A toast shown since the first render (a child's effect runs before this one) is not missed.
+    setT(current);
     return () => void listeners.delete(setT);
   }, []);
   return t;
