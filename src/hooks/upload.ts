@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { openConflicts } from '../db/conflictQueries';
 import { db } from '../db/db';
+import { pendingChanges } from '../db/queries';
 import { enrolDevice } from '../sync/enrol';
 import { readServerSettings, readUploadStatus, saveServerSettings } from '../sync/serverSettings';
 import { makeSync, readSyncState, type PullProgress } from '../sync/syncClient';
@@ -38,7 +39,8 @@ export function useSyncState() {
     const [state, server, waiting, conflicts] = await Promise.all([
       readSyncState(db),
       readServerSettings(db),
-      db.outbox.filter((op) => op.sentAt === null).count(),
+      // Two index counts, not a read of every change this device ever made.
+      pendingChanges(db),
       openConflicts(db),
     ]);
     return { state, enrolled: server !== null, waiting, conflicts };

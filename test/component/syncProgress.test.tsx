@@ -55,3 +55,23 @@ it('a long pull shows how far it has come while it runs, and the bar goes when i
   );
   expect(asked.filter((q) => q.includes('since='))).toEqual(['?since=0&format=2', '?since=1000&format=2']);
 });
+
+it('says how many changes wait to be sent: the unsent ones, not the audit trail of sent ones', async () => {
+  const { commands } = await import('../../src/hooks/commands');
+  await commands.saveDeviceSettings({ deviceName: 'มือถือ', staffName: 'สมศรี', digits: 'arabic' });
+  const planId = await commands.createPlan({
+    agency: { name: 'อบต.รอส่ง', district: '', province: '' },
+    assessmentYear: 2566,
+    fiscalYear: 2567,
+    overallScore: null,
+    rating: '',
+    constraints: [],
+  });
+  await commands.createMeasure(planId, { number: 1, title: 'ก', responsible: '', period: null });
+  const [first] = await db.outbox.orderBy('deviceSeq').toArray();
+  await db.outbox.update(first!.opId, { sentAt: '2024-01-15T04:00:00.000Z' });
+  const unsent = (await db.outbox.toArray()).filter((op) => op.sentAt === null).length;
+  expect(unsent).toBeGreaterThan(0);
+  render(<SyncPage />);
+  expect(await screen.findByText(`${unsent} การเปลี่ยนแปลง`)).toBeTruthy();
+});
