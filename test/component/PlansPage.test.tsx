@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../src/hooks/commands';
 import { PlansPage } from '../../src/pages/PlansPage';
+import { planInput } from '../unit/db/testDb';
 import { emptyApp, renderAt } from './renderRoutes';
 
 beforeEach(emptyApp);
@@ -9,12 +10,8 @@ beforeEach(emptyApp);
 describe('the plans list', () => {
   it('shows each plan with its measure count, then its progress counted from the ticks', async () => {
     const planId = await commands.createPlan({
-      agency: { name: 'อบต.หน้าแรก', district: '', province: '' },
-      assessmentYear: 2566,
-      fiscalYear: 2567,
-      overallScore: null,
-      rating: '',
-      constraints: [],
+      ...planInput,
+      agency: { ...planInput.agency, name: 'อบต.หน้าแรก' },
     });
     const m = await commands.createMeasure(planId, {
       number: 1,

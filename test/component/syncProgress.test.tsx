@@ -4,6 +4,7 @@ import { db } from '../../src/db/db';
 import type { PullResponse } from '../../src/domain/syncProtocol';
 import { saveServerSettings } from '../../src/sync/serverSettings';
 import { SyncPage } from '../../src/pages/SyncPage';
+import { planInput } from '../unit/db/testDb';
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
@@ -59,14 +60,7 @@ it('a long pull shows how far it has come while it runs, and the bar goes when i
 it('says how many changes wait to be sent: the unsent ones, not the audit trail of sent ones', async () => {
   const { commands } = await import('../../src/hooks/commands');
   await commands.saveDeviceSettings({ deviceName: 'มือถือ', staffName: 'สมศรี', digits: 'arabic' });
-  const planId = await commands.createPlan({
-    agency: { name: 'อบต.รอส่ง', district: '', province: '' },
-    assessmentYear: 2566,
-    fiscalYear: 2567,
-    overallScore: null,
-    rating: '',
-    constraints: [],
-  });
+  const planId = await commands.createPlan(planInput);
   await commands.createMeasure(planId, { number: 1, title: 'ก', responsible: '', period: null });
   const [first] = await db.outbox.orderBy('deviceSeq').toArray();
   await db.outbox.update(first!.opId, { sentAt: '2024-01-15T04:00:00.000Z' });
