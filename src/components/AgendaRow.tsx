@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
 import type { AgendaItem } from '../domain/meetingAgenda';
 import { formatCode, STATUS_LABELS, type DigitStyle } from '../domain/thaiFormat';
 import { TICK_STATUSES, type Progress, type TickStatus } from '../domain/types';
@@ -8,15 +7,20 @@ import { StatusBadge } from './StatusBadge';
 const SHORT: Record<TickStatus, string> = { done: 'เสร็จแล้ว', in_progress: 'กำลังทำ', not_started: 'ยังไม่เริ่ม' };
 
 /**
- * One action in meeting mode: one tap records its status (with the note
- * typed beside it, if any). Ticks made in this meeting show with undo, or,
- * once the meeting is closed, a new tap records a correction.
+ * One action in meeting mode: one tap records its status. The note box
+ * beside it belongs to the row's tick, typed before the tap or after it.
+ * Ticks made in this meeting show with undo, or, once the meeting is closed,
+ * a new tap records a correction.
  */
 export function AgendaRow({
   item,
   tickedHere,
   closed,
   busy,
+  note,
+  noteError,
+  onNoteInput,
+  onNoteBlur,
   onTick,
   onUndo,
   digits = 'arabic',
@@ -26,12 +30,15 @@ export function AgendaRow({
   tickedHere: Progress | undefined;
   closed: boolean;
   busy: boolean;
-  onTick: (status: TickStatus, note: string) => void;
+  note: string;
+  noteError: string | null;
+  onNoteInput: (note: string) => void;
+  onNoteBlur: () => void;
+  onTick: (status: TickStatus) => void;
   onUndo: (tickId: string) => void;
   digits?: DigitStyle;
   children?: ComponentChildren;
 }) {
-  const [note, setNote] = useState('');
   const { action } = item;
   const number = formatCode(action.number, { digits });
   const noteId = `note-${action.id}`;
@@ -51,10 +58,7 @@ export function AgendaRow({
             class={`btn status-${s}`}
             aria-pressed={tickedHere?.status === s}
             disabled={busy}
-            onClick={() => {
-              onTick(s, note);
-              setNote('');
-            }}
+            onClick={() => onTick(s)}
           >
             {SHORT[s]}
             <span class="sr-only">
@@ -70,10 +74,18 @@ export function AgendaRow({
       <input
         id={noteId}
         class="agenda-note"
-        placeholder="บันทึกสั้น (ถ้ามี) แล้วแตะสถานะ"
+        placeholder={tickedHere ? 'บันทึกสั้นของการลงผลนี้ (ถ้ามี)' : 'บันทึกสั้น (ถ้ามี) แล้วแตะสถานะ'}
         value={note}
-        onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
+        aria-invalid={noteError ? true : undefined}
+        aria-describedby={noteError ? `${noteId}-error` : undefined}
+        onInput={(e) => onNoteInput((e.currentTarget as HTMLInputElement).value)}
+        onBlur={onNoteBlur}
       />
+      {noteError && (
+        <p id={`${noteId}-error`} role="alert" class="error">
+          {noteError}
+        </p>
+      )}
       {tickedHere && (
         <div class="ticked-here">
           <p>

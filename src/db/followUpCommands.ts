@@ -8,6 +8,7 @@
  */
 import { fiscalYearOf, type Quarter } from '../domain/fiscalCalendar';
 import type { LinkInput, MeetingInput, QuarterlyInput } from '../domain/followUpValidation';
+import { canEditTickNote } from '../domain/meetingAgenda';
 import { quarterlyRecordId } from '../domain/quarterlyRecordId';
 import type {
   EvidenceFields,
@@ -114,6 +115,26 @@ export function makeFollowUpCommands(db: ItaDatabase, deps: WriteDeps) {
           corrects,
         };
         return (await w.insert('progress', fields)).id;
+      });
+    },
+
+    /**
+     * The note of a tick made in meeting mode, typed before or after its tap.
+     * Only the meeting's own ticks while it is open, or a correction made
+     * after it closed: what a closed meeting recorded stays as it was.
+     * Offline it waits in the outbox; on sync the later stamp wins the field.
+     */
+    async noteMeetingTick(progressId: string, note: string): Promise<void> {
+      await write(db, deps, ['progress', 'meetings'], async (w) => {
+        const tick = await w.get('progress', progressId);
+        if (!tick || tick.deletedAt || !tick.meetingId) {
+          throw new WriteError('not_found', 'ไม่พบการลงผลนี้ อาจถูกยกเลิกไปแล้ว');
+        }
+        const meeting = await w.get('meetings', tick.meetingId as string);
+        if (!canEditTickNote(Boolean(meeting?.closedAt), tick as { corrects?: string | null })) {
+          throw new WriteError('invalid', 'ปิดการประชุมแล้ว บันทึกของการลงผลเดิมแก้ไม่ได้ ให้ลงผลใหม่เพื่อแก้ไข');
+        }
+        await w.patch('progress', progressId, { note: note.trim() });
       });
     },
 

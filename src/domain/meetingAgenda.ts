@@ -101,3 +101,11 @@ export function firstGroups(groups: readonly AgendaGroup[], rows: number): Agend
   }
   return out;
 }
+
+/**
+ * Whether a tick's note may still be written in meeting mode: any tick of an
+ * open meeting, and after closing only a correction (the closed record stays).
+ */
+export function canEditTickNote(meetingClosed: boolean, tick: Pick<Progress, 'corrects'>): boolean {
+  return !meetingClosed || Boolean(tick.corrects);
+}

@@ -171,8 +171,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * Applies one op to a record's current state, field by field: the higher
  * stamp wins. Pure; the same function runs on the server and in tests so
  * every replica reaches the same state whatever the order ops arrive in.
- * A tick (progress) is append-only: its fields are only ever set on creation
- * and by undo (deletedAt), so it never loses a field to another device.
+ * A tick (progress) is set on creation and then changed only by undo
+ * (deletedAt) and by a note typed after its tap while its meeting is open;
+ * like any field, the later stamp wins.
  */
 export function applyOp(
   state: EntityState | undefined,

@@ -119,8 +119,9 @@ export interface ActionFields {
 export interface Action extends RecordMeta, ActionFields {}
 
 /**
- * A tick: one append-only progress report on an action. Ticks are never
- * overwritten; undo soft-deletes the tick and the change log keeps both.
+ * A tick: one progress report on an action. Its status is never overwritten
+ * (a change is a new tick); undo soft-deletes it and the change log keeps
+ * both. Only its note may follow the tap, while its meeting is open.
  */
 export interface ProgressFields {
   planId: string;

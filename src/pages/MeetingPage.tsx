@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { AgendaRow } from '../components/AgendaRow';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Disclosure } from '../components/Disclosure';
 import { firstGroups, groupByMeasure, groupByUnit } from '../domain/meetingAgenda';
@@ -12,6 +11,7 @@ import { followUp, useMeetingView } from '../hooks/followUp';
 import { showToast } from '../hooks/toast';
 import { useAfterFirstPaint } from '../hooks/useAfterFirstPaint';
 import { EvidencePanel } from './EvidencePanel';
+import { MeetingAgendaRow } from './MeetingAgendaRow';
 import { PageState } from './PageState';
 import { saveErrorMessage } from './useSubmit';
 
@@ -116,8 +116,9 @@ export function MeetingPage() {
                   {g.items.map((item) => {
                     const here = ticksByAction[item.action.id]?.[0];
                     return (
-                      <AgendaRow
+                      <MeetingAgendaRow
                         key={item.action.id}
+                        meetingId={meeting.id}
                         item={item}
                         tickedHere={here}
                         closed={closed}
@@ -140,7 +141,7 @@ export function MeetingPage() {
                             />
                           </Disclosure>
                         )}
-                      </AgendaRow>
+                      </MeetingAgendaRow>
                     );
                   })}
                 </ul>

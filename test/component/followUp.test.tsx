@@ -79,6 +79,20 @@ describe('meeting mode', () => {
     expect((await db.progress.get(tick.id))!.deletedAt).not.toBeNull();
   });
 
+  it('a note typed after the tap is written to the tick of that row', async () => {
+    const { meetingId, a1 } = await seed();
+    renderAt(`/meetings/${meetingId}`, ROUTES);
+    const group = await screen.findByRole('region', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' });
+    fireEvent.click(within(group).getByRole('button', { name: /กำลังทำ.*3\.1/ }));
+    expect(await screen.findByText(paragraph(/ลงผลในการประชุมนี้: อยู่ระหว่างดำเนินการ/))).toBeTruthy();
+    fireEvent.input(screen.getAllByLabelText('บันทึกสั้นของ 3.1')[0]!, { target: { value: 'รอลงนาม' } });
+    expect(
+      await screen.findByText(paragraph(/อยู่ระหว่างดำเนินการ – รอลงนาม/), {}, { timeout: 3000 }),
+    ).toBeTruthy();
+    const ticks = await db.progress.where('actionId').equals(a1).toArray();
+    expect(ticks.map((t) => [t.status, t.note])).toEqual([['in_progress', 'รอลงนาม']]);
+  });
+
   it('groups the same actions by responsible unit', async () => {
     const { meetingId } = await seed();
     renderAt(`/meetings/${meetingId}`, ROUTES);

@@ -167,3 +167,33 @@ test('a full storage quota during an attachment leaves no partial record and say
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a note typed after the status tap ends on that tick, also when the page is reloaded or left at once', async ({
+  page,
+}) => {
+  await planWithThreeSteps(page);
+  await startMeeting(page);
+
+  // Tap first, then type: the note belongs to the tick just made.
+  await page.getByRole('button', { name: /กำลังทำ.*3\.1/ }).click();
+  await expect(page.getByText('ลงผลในการประชุมนี้: อยู่ระหว่างดำเนินการ')).toBeVisible();
+  await page.getByLabel('บันทึกสั้นของ 3.1').fill('รอผู้บริหารลงนาม');
+  // Reloaded straight away, before any blur or pause.
+  await page.reload();
+  await expect(page.getByText('ลงผลในการประชุมนี้: อยู่ระหว่างดำเนินการ – รอผู้บริหารลงนาม')).toBeVisible();
+
+  // Tap, type, and leave the page through a link at once.
+  await page.getByRole('button', { name: /เสร็จแล้ว.*3\.2/ }).click();
+  await expect(page.getByRole('button', { name: /เสร็จแล้ว.*3\.2/ })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByLabel('บันทึกสั้นของ 3.2').fill('ลงเว็บไซต์แล้ว');
+  await page.getByRole('link', { name: 'การประชุม', exact: true }).click();
+  await page.goBack();
+  await expect(page.getByText('ลงผลในการประชุมนี้: ดำเนินการแล้ว – ลงเว็บไซต์แล้ว')).toBeVisible();
+
+  // A note typed but never tapped is still in its box after a reload, not dropped.
+  await page.getByLabel('บันทึกสั้นของ 3.3').fill('ยังไม่ได้แตะสถานะ');
+  await page.reload();
+  await expect(page.getByLabel('บันทึกสั้นของ 3.3')).toHaveValue('ยังไม่ได้แตะสถานะ');
+  await page.getByRole('button', { name: /กำลังทำ.*3\.3/ }).click();
+  await expect(page.getByText('ลงผลในการประชุมนี้: อยู่ระหว่างดำเนินการ – ยังไม่ได้แตะสถานะ')).toBeVisible();
+});

@@ -76,6 +76,22 @@ describe('meetings', () => {
     expect(ticks.find((t) => t.id === first)!.deletedAt).toBeNull();
   });
 
+  it('a note typed after the tap is written to that tick, logged; a closed meeting keeps its own ticks as recorded', async () => {
+    const { db, f, meetingId, a1 } = await seed();
+    const first = await f.tickInMeeting(meetingId, a1, 'in_progress', '');
+    await f.noteMeetingTick(first, '  รอผู้บริหารลงนาม ');
+    expect((await db.progress.get(first))!.note).toBe('รอผู้บริหารลงนาม');
+    const logged = (await db.outbox.toArray()).filter((o) => o.id === first && o.kind === 'patch');
+    expect(logged.map((o) => o.fields)).toEqual([{ note: 'รอผู้บริหารลงนาม' }]);
+
+    await f.closeMeeting(meetingId);
+    await expect(f.noteMeetingTick(first, 'แก้หลังปิด')).rejects.toThrow(/ปิดการประชุมแล้ว/);
+    expect((await db.progress.get(first))!.note).toBe('รอผู้บริหารลงนาม');
+    const correction = await f.tickInMeeting(meetingId, a1, 'done', '');
+    await f.noteMeetingTick(correction, 'ลงนามแล้ว');
+    expect((await db.progress.get(correction))!.note).toBe('ลงนามแล้ว');
+  });
+
   it('refuses a meeting dated outside the plan fiscal year', async () => {
     const { db, f, planId } = await seed();
     const before = await db.meetings.count();
