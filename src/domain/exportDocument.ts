@@ -13,6 +13,7 @@ import type {
   ItemRef,
   Period,
   PlanWarning,
+  ReportSignatures,
 } from './types';
 
 export const EXPORT_FORMAT = 'ita-tracker';
@@ -43,6 +44,8 @@ export interface ExportMeasure {
   responsibleUnits?: string[];
   /** Null when the document states no readable period (a warning says so). */
   period: Period | null;
+  budget?: number | null;
+  successIndicator?: string;
   actions: ExportAction[];
 }
 
@@ -55,6 +58,9 @@ export interface ExportPlan {
   rating: string;
   constraints: string[];
   warnings: PlanWarning[];
+  catalogueYear?: number | null;
+  signatures?: ReportSignatures;
+  previousPlanId?: string | null;
   measures: ExportMeasure[];
 }
 

@@ -76,6 +76,8 @@ export const measureSchema = v.object({
   responsible: TEXT,
   responsibleUnits: v.optional(list(SHORT, 50)),
   period: v.nullable(periodSchema),
+  budget: v.optional(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1e12)))),
+  successIndicator: v.optional(TEXT),
   actions: list(actionSchema, 500),
   ...META,
 });
@@ -97,6 +99,11 @@ export const planSchema = v.object({
     }),
     5_000,
   ),
+  catalogueYear: v.optional(v.nullable(BE_YEAR)),
+  signatures: v.optional(
+    v.object({ reporterName: SHORT, reporterPosition: SHORT, headName: SHORT, headPosition: SHORT }),
+  ),
+  previousPlanId: v.optional(v.nullable(ID)),
   measures: list(measureSchema, 200),
   ...META,
 });

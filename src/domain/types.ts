@@ -81,6 +81,16 @@ export interface RecordMeta {
   stamps: Record<string, string>;
 }
 
+/** Who signs the published report: typed once per plan (issue 13). */
+export interface ReportSignatures {
+  /** ผู้รายงาน */
+  reporterName: string;
+  reporterPosition: string;
+  /** The head of the agency who acknowledges it (ผู้บริหารรับทราบ). */
+  headName: string;
+  headPosition: string;
+}
+
 export interface PlanFields {
   agency: Agency;
   /** ITA assessment year the measures answer (BE), e.g. 2566. */
@@ -91,6 +101,16 @@ export interface PlanFields {
   rating: string;
   constraints: string[];
   warnings: PlanWarning[];
+  /**
+   * The ITA catalogue year the item codes were read with (2566, 2569…); null
+   * when no catalogue was known for the year, so codes stay as the document
+   * wrote them. Absent on plans made before catalogues were kept per year.
+   */
+  catalogueYear?: number | null;
+  /** Names and positions for the report's signature block. */
+  signatures?: ReportSignatures;
+  /** The plan this one was made from ("สร้างแผนปีถัดไป"), if any. */
+  previousPlanId?: string | null;
 }
 export interface Plan extends RecordMeta, PlanFields {}
 
@@ -105,6 +125,10 @@ export interface MeasureFields {
   responsible: string;
   responsibleUnits?: string[];
   period: Period | null;
+  /** Planned budget in baht (งบประมาณ), if the document or the person gives one. */
+  budget?: number | null;
+  /** ตัวชี้วัดความสำเร็จ / เป้าหมาย, as written. */
+  successIndicator?: string;
 }
 export interface Measure extends RecordMeta, MeasureFields {}
 

@@ -92,6 +92,30 @@ describe('export and import', () => {
     expect(await b.db.plans.toArray()).toEqual(snapshot);
   });
 
+  it('a plan’s catalogue year, signatures and origin, and a measure’s budget and success indicator travel in the file', async () => {
+    const a = await deviceWithWork();
+    const signatures = {
+      reporterName: 'นางสาวสมศรี ใจดี',
+      reporterPosition: 'นักวิเคราะห์นโยบายและแผน',
+      headName: 'นายสมชาย รักดี',
+      headPosition: 'นายกองค์การบริหารส่วนตำบล',
+    };
+    await a.db.plans.update(a.planId, { catalogueYear: 2569, signatures, previousPlanId: 'prev-plan' });
+    await a.db.measures.update(a.measureId, { budget: 15000, successIndicator: 'ร้อยละ 80 ของบุคลากร' });
+    const doc = viaFile(await buildExport(a.db, { kind: 'all' }, opts('2024-01-21T00:00:00.000Z')));
+    const b = testDb('2024-01-22T00:00:00.000Z');
+    await applyImport(b.db, { now: b.clock.now, newId: () => crypto.randomUUID() }, doc);
+    expect(await b.db.plans.get(a.planId)).toMatchObject({
+      catalogueYear: 2569,
+      signatures,
+      previousPlanId: 'prev-plan',
+    });
+    expect(await b.db.measures.get(a.measureId)).toMatchObject({
+      budget: 15000,
+      successIndicator: 'ร้อยละ 80 ของบุคลากร',
+    });
+  });
+
   it('an older file never overwrites newer work, and a newer one updates only what it changed', async () => {
     const a = await deviceWithWork();
     const old = viaFile(await buildExport(a.db, { kind: 'all' }, opts('2024-01-21T00:00:00.000Z')));
