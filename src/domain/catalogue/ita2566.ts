@@ -135,6 +135,9 @@ const items = (letter: 'i' | 'e' | 'o', names: readonly string[]) =>
 
 export const ITA_2566: ItaCatalogue = {
   year: 2566,
+  status: 'established',
+  letters: ['i', 'e', 'o'],
+  roles: { measures: 'o42', report: 'o43' },
   indicators: [
     { number: 1, name: 'การปฏิบัติหน้าที่', instrument: 'IIT' },
     { number: 2, name: 'การใช้งบประมาณ', instrument: 'IIT' },

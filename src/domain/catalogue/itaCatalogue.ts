@@ -4,12 +4,15 @@
  * printed item code against these names, because in real documents the name
  * is more reliable than the printed number (ita-reference.md §2, §8).
  *
- * Years are added as data (one file per year) and registered here; a year
- * with no table of its own uses the closest earlier one, since the criteria
- * change rarely and the importer only warns, never refuses, on a mismatch.
+ * Years are added as data (one file per year) and registered here. Codes
+ * move between years (the 2566 o42/o43 are O25/O26 in 2569), so an item is
+ * matched by its title before its code is trusted, a year's roles say which
+ * item is the measures document and which the report, and a year with no
+ * table keeps every code as written (ita-catalogue-2567-2569.md).
  */
 import type { Instrument } from '../types';
 import { ITA_2566 } from './ita2566';
+import { ITA_2569 } from './ita2569';
 
 export interface CatalogueIndicator {
   number: number;
@@ -20,24 +23,63 @@ export interface CatalogueIndicator {
 export interface CatalogueItem {
   /** Lower case, e.g. `i13`, `e9`, `o11`. */
   code: string;
-  indicator: number;
+  /** Null where the year's indicator grouping is not known. */
+  indicator: number | null;
   /** For IIT/EIT the survey question; for OIT the title of the published item. */
   name: string;
+  /** Seen at agencies, not confirmed against the NACC manual. */
+  provisional?: boolean;
+}
+
+/** Items with a role every year, whatever their code: the measures document and the report on it. */
+export interface CatalogueRoles {
+  /** o42 in 2566 (มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน), O25 in 2569. */
+  measures: string | null;
+  /** o43 in 2566 (การดำเนินการตามมาตรการ…), O26 in 2569. */
+  report: string | null;
 }
 
 export interface ItaCatalogue {
   /** Assessment year (BE) the table was written for. */
   year: number;
+  /**
+   * `established`: codes are corrected against it (2566). `provisional`:
+   * known items are recognised but codes are kept as the document wrote
+   * them (2569, from agency pages). `none`: no table for the year at all.
+   */
+  status: 'established' | 'provisional' | 'none';
+  /** The instruments whose items it lists; codes of the others are kept as written. */
+  letters: readonly ('i' | 'e' | 'o')[];
   indicators: readonly CatalogueIndicator[];
   items: readonly CatalogueItem[];
+  roles: CatalogueRoles;
 }
 
-const CATALOGUES: readonly ItaCatalogue[] = [ITA_2566];
+/** The catalogues the app ships, for the review screen's choice. */
+export const CATALOGUES: readonly ItaCatalogue[] = [ITA_2566, ITA_2569];
 
-/** The criteria of `year`, or of the closest earlier year we have (else the earliest). */
+/** A year with no table: every code and text is kept as the document wrote it. */
+export function noCatalogue(year: number): ItaCatalogue {
+  return {
+    year,
+    status: 'none',
+    letters: [],
+    indicators: [],
+    items: [],
+    roles: { measures: null, report: null },
+  };
+}
+
+/**
+ * The criteria a document of assessment year `year` is read with. Up to 2567
+ * the 2566 table (2567 kept its frame as far as sources show; earlier years
+ * are read with the closest table we have, as before). 2569 has a
+ * provisional table. 2568 renumbered its items in a way no source settles,
+ * and years after 2569 are not known yet: no table, codes kept as written.
+ */
 export function catalogueFor(year: number): ItaCatalogue {
-  const sorted = [...CATALOGUES].sort((a, b) => b.year - a.year);
-  return sorted.find((c) => c.year <= year) ?? (sorted[sorted.length - 1] as ItaCatalogue);
+  if (year <= 2567) return ITA_2566;
+  return CATALOGUES.find((c) => c.year === year) ?? noCatalogue(year);
 }
 
 export function catalogueItem(catalogue: ItaCatalogue, code: string): CatalogueItem | undefined {

@@ -6,6 +6,7 @@
  * "การกำหนดผู้รับผิดชอบหรือผู้ที่เกี่ยวข้อง"), so each test is on the
  * Arabic-digit key and, for keywords, on the space-free compact form.
  */
+import { foldPattern, foldSaraAm } from '../thaiText/foldThai';
 import type { FindingKind } from '../types';
 import type { Line } from './normaliseText';
 
@@ -41,17 +42,23 @@ const HEADING_NUMBER = /^[-•*▪·]?\s*(?:ข้อ\s*)?\(?(\d{1,2})(?!\s*\.\s
 const SECTION_PATTERNS: readonly [SectionName, RegExp][] = [
   [
     'methods',
-    /^(?:การกำหนด)?(?:วิธีการ|แนวทาง)(?:การ)?นำผล(?:การ)?(?:วิเคราะห์|ประเมิน)(?:(?!แต่ละประเด็น).)*ไปสู่การปฏิบัติ/,
+    foldPattern(
+      /^(?:การกำหนด)?(?:วิธีการ|แนวทาง)(?:การ)?นำผล(?:การ)?(?:วิเคราะห์|ประเมิน)(?:(?!แต่ละประเด็น).)*ไปสู่การปฏิบัติ/,
+    ),
   ],
-  ['responsible', /^(?:การกำหนด)?(?:ผู้รับผิดชอบ|หน่วยงาน(?:ที่|ผู้)?รับผิดชอบ)(?:หรือผู้(?:ที่)?เกี่ยวข้อง)?/],
+  ['responsible', foldPattern(/^(?:การกำหนด)?(?:ผู้รับผิดชอบ|หน่วยงาน(?:ที่|ผู้)?รับผิดชอบ)(?:หรือผู้(?:ที่)?เกี่ยวข้อง)?/)],
   [
     'steps',
-    /^(?:การกำหนด)?ขั้นตอน(?:หรือวิธีการ(?:ปฏิบัติ|ดำเนินการ|ดำเนินงาน)|การ(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ))?/,
+    foldPattern(
+      /^(?:การกำหนด)?ขั้นตอน(?:หรือวิธีการ(?:ปฏิบัติ|ดำเนินการ|ดำเนินงาน)|การ(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ))?/,
+    ),
   ],
-  ['period', /^(?:การกำหนด)?ระยะเวลา(?:ใน)?(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)?/],
+  ['period', foldPattern(/^(?:การกำหนด)?ระยะเวลา(?:ใน)?(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)?/)],
   [
     'other',
-    /^(?:การ)?(?:กำกับ)?ติดตาม(?:และ)?(?:ประเมินผล|ผล)|^งบประมาณ|^ตัวชี้วัดความสำเร็จ|^เป้าหมาย|^ผลที่คาดว่าจะได้รับ/,
+    foldPattern(
+      /^(?:การ)?(?:กำกับ)?ติดตาม(?:และ)?(?:ประเมินผล|ผล)|^งบประมาณ|^ตัวชี้วัดความสำเร็จ|^เป้าหมาย|^ผลที่คาดว่าจะได้รับ/,
+    ),
   ],
 ];
 
@@ -123,11 +130,14 @@ export interface IndicatorLine {
 export function matchIndicator(line: Line): IndicatorLine | null {
   const k = line.key;
   const m =
-    /^ตัวชี้วัด(?:ที่)?\s*(\d{1,2})\s*[:.]?\s*(.*?)\s*(?:ได้รับคะแนน|ได้\s*คะแนน|คะแนน(?:เท่ากับ)?)\s*(\d{1,3}(?:\.\d+)?)/.exec(
+    /^ตัวชี้วัด(?:ที่)?\s*(\d{1,2})\s*[:.]?\s*(.*?)\s*(?:ได้รับคะแนน|ได้\s*คะแนน|คะแนน(?:เท่ากับ)?)\s*(\d{1,3}(?:\.\d+)?)/d.exec(
       k,
-    ) ?? /^ตัวชี้วัด(?:ที่)?\s*(\d{1,2})\s*[:.]?\s*(.*?)\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*คะแนน/.exec(k);
+    ) ?? /^ตัวชี้วัด(?:ที่)?\s*(\d{1,2})\s*[:.]?\s*(.*?)\s*\(\s*(\d{1,3}(?:\.\d+)?)\s*คะแนน/d.exec(k);
   if (!m) return null;
-  return { number: Number(m[1]), name: (m[2] as string).trim(), score: Number(m[3]) };
+  // The name as written (the key folds ำ): same offsets in the text.
+  const [nameStart, nameEnd] = m.indices?.[2] ?? [0, 0];
+  const name = line.text.slice(nameStart, nameEnd).trim();
+  return { number: Number(m[1]), name, score: Number(m[3]) };
 }
 
 /** "ประเด็นที่เป็นจุดแข็ง…" / "…ข้อบกพร่องหรือจุดอ่อน…": the kind of the table rows that follow. */
@@ -141,12 +151,11 @@ export function matchFindingKind(line: Line): FindingKind | null {
 }
 
 /** The header row of a findings table: แบบวัด | ตัวชี้วัด | ข้อคำถาม | คะแนน | การวิเคราะห์. */
+const TABLE_HEADER_START = foldPattern(/^(?:ข้อคำถาม|ข้อความถาม|ข้อความ|ตัวชี้วัด)/);
+
 export function isTableHeader(line: Line): boolean {
   const c = line.compact;
-  return (
-    c.startsWith('แบบวัด') ||
-    (/^(?:ข้อคำถาม|ข้อความถาม|ข้อความ|ตัวชี้วัด)/.test(c) && c.includes('คะแนน') && c.length < 80)
-  );
+  return c.startsWith('แบบวัด') || (TABLE_HEADER_START.test(c) && c.includes('คะแนน') && c.length < 80);
 }
 
 /** Stray rule lines such as "--\t--\t---". */
@@ -154,17 +163,21 @@ export function isSeparator(line: Line): boolean {
   return line.compact !== '' && /^[-_=—–.|+]+$/.test(line.compact);
 }
 
+const CONSTRAINTS = foldSaraAm('ข้อจำกัด');
+
 export function isConstraintsHeading(line: Line): boolean {
   const c = line.compact.replace(/^\(?\d{1,2}[).]?/, '');
-  return c.startsWith('การวิเคราะห์ข้อจำกัด') || (c.startsWith('ข้อจำกัด') && c.length < 40);
+  return c.startsWith(`การวิเคราะห์${CONSTRAINTS}`) || (c.startsWith(CONSTRAINTS) && c.length < 40);
 }
+
+const METHODS_NARRATIVE = foldSaraAm('การกำหนดวิธีการนำผล');
 
 /** Analysis prose between the items and the methods, which the format does not keep. */
 export function isNarrative(line: Line): boolean {
   const c = line.compact;
   return (
     c.startsWith('จากการวิเคราะห์') ||
-    c.startsWith('การกำหนดวิธีการนำผล') ||
+    c.startsWith(METHODS_NARRATIVE) ||
     c.startsWith('การวิเคราะห์ผล') ||
     c.startsWith('ตัวชี้วัด') ||
     c.startsWith('ซึ่ง')

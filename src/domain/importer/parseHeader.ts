@@ -3,6 +3,7 @@
  * and rating, and the assessment year. The agency comes from the header line
  * because the body misspells it (รือเสาะออก, หรือเสาะออก…) more often than not.
  */
+import { foldPattern } from '../thaiText/foldThai';
 import type { Agency } from '../types';
 import type { Line } from './normaliseText';
 
@@ -16,25 +17,33 @@ export interface Header {
   titleYear: number | null;
 }
 
-const AGENCY_START =
-  /^(?:องค์การบริหารส่วน|อบต\.|อบจ\.|เทศบาล|สำนักงาน|สำนัก|กรม|กระทรวง|โรงพยาบาล|โรงเรียน|มหาวิทยาลัย|สถาบัน|ศูนย์|การ(?:ไฟฟ้า|ประปา|ท่าเรือ))/;
+const AGENCY_START = foldPattern(
+  /^(?:องค์การบริหารส่วน|อบต\.|อบจ\.|เทศบาล|สำนักงาน|สำนัก|กรม|กระทรวง|โรงพยาบาล|โรงเรียน|มหาวิทยาลัย|สถาบัน|ศูนย์|การ(?:ไฟฟ้า|ประปา|ท่าเรือ))/,
+);
+const PLACE = foldPattern(/(?:อำเภอ|จังหวัด|เขต|กรุงเทพมหานคร|\sอ\.|\sจ\.)/);
+const TITLE_YEAR = foldPattern(/ประจำปี(?:งบประมาณ)?\s*(?:พ\.ศ\.\s*)?25\d\d/);
+const ITA_YEAR = foldPattern(/ITA\s*(?:ประจำปี\s*)?(?:งบประมาณ\s*)?(?:พ\.ศ\.\s*)?(25\d\d)(?!\s*-)/g);
 
+const PLACE_CUT = foldPattern(/\s(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.)\s?\S/);
+const DISTRICT = foldPattern(/(?:^|\s)(?:อำเภอ|อ\.|เขต)\s?(\S+)/d);
+const PROVINCE = /(?:^|\s)(?:จังหวัด|จ\.)\s?(\S+)/d;
+
+/** Searched on the folded key (an ำ lost or not), sliced from the text as written. */
 function readAgency(line: Line): Agency {
-  const t = line.text;
-  const cut = t.search(/\s(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.)\s?\S/);
+  const { text: t, key } = line;
+  const cut = key.search(PLACE_CUT);
   const name = (cut > 0 ? t.slice(0, cut) : t).trim();
-  const district = /(?:^|\s)(?:อำเภอ|อ\.|เขต)\s?(\S+)/.exec(t)?.[1] ?? '';
-  const province =
-    /(?:^|\s)(?:จังหวัด|จ\.)\s?(\S+)/.exec(t)?.[1] ?? (t.includes('กรุงเทพมหานคร') ? 'กรุงเทพมหานคร' : '');
+  const slice = (m: RegExpExecArray | null) => (m?.indices?.[1] ? t.slice(...m.indices[1]) : '');
+  const district = slice(DISTRICT.exec(key));
+  const province = slice(PROVINCE.exec(key)) || (t.includes('กรุงเทพมหานคร') ? 'กรุงเทพมหานคร' : '');
   return { name, district, province };
 }
 
 export function parseHeader(lines: readonly Line[], headerEnd: number): Header {
   const head = lines.slice(0, Math.max(headerEnd, Math.min(lines.length, 40)));
   const agencyLine =
-    head.find(
-      (l) => AGENCY_START.test(l.compact) && /(?:อำเภอ|จังหวัด|เขต|กรุงเทพมหานคร|\sอ\.|\sจ\.)/.test(l.text),
-    ) ?? head.find((l) => AGENCY_START.test(l.compact) && l.text.length < 120);
+    head.find((l) => AGENCY_START.test(l.compact) && PLACE.test(l.key)) ??
+    head.find((l) => AGENCY_START.test(l.compact) && l.text.length < 120);
   let agency = agencyLine ? readAgency(agencyLine) : null;
 
   let overallScore: number | null = null;
@@ -53,9 +62,7 @@ export function parseHeader(lines: readonly Line[], headerEnd: number): Header {
 
   const counts = new Map<number, number>();
   for (const line of lines) {
-    for (const m of line.key.matchAll(
-      /ITA\s*(?:ประจำปี\s*)?(?:งบประมาณ\s*)?(?:พ\.ศ\.\s*)?(25\d\d)(?!\s*-)/g,
-    )) {
+    for (const m of line.key.matchAll(ITA_YEAR)) {
       const y = Number(m[1]);
       counts.set(y, (counts.get(y) ?? 0) + 1);
     }
@@ -66,9 +73,7 @@ export function parseHeader(lines: readonly Line[], headerEnd: number): Header {
       counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   }
   const assessmentYear = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null;
-  const title = head.find(
-    (l) => /ประจำปี(?:งบประมาณ)?\s*(?:พ\.ศ\.\s*)?25\d\d/.test(l.key) && l.text.length < 120,
-  );
+  const title = head.find((l) => TITLE_YEAR.test(l.key) && l.text.length < 120);
   const titleYear = title ? Number(/(25\d\d)/.exec(title.key)?.[1]) : null;
   return { agency, overallScore, rating, assessmentYear, titleYear };
 }

@@ -7,6 +7,7 @@
  * in the example text. Pure (positions in, text out) so the app can reuse it
  * with pdf.js in the browser.
  */
+import { foldPattern, foldSaraAm } from '../thaiText/foldThai';
 
 export interface PdfTextItem {
   str: string;
@@ -28,8 +29,9 @@ interface PdfLine {
 }
 
 // A line that starts like this begins something new (a numbered point, an item, a heading).
-const STARTS_NEW =
-  /^(?:[-•*▪·]|\(?[0-9๐-๙]{1,3}\s*[).]|[0-9๐-๙]{1,3}\.[0-9๐-๙]|[ieoIEO]\s?[0-9๐-๙]|[0-9๐-๙]{2,3}\s|ตัวชี้วัด|ประเด็น|มาตรการ|แบบวัด|การวิเคราะห์|การกำหนด|จากการ|ผู้รับผิดชอบ|ระยะเวลา|ขั้นตอน|วิธีการ|แนวทาง)/;
+const STARTS_NEW = foldPattern(
+  /^(?:[-•*▪·]|\(?[0-9๐-๙]{1,3}\s*[).]|[0-9๐-๙]{1,3}\.[0-9๐-๙]|[ieoIEO]\s?[0-9๐-๙]|[0-9๐-๙]{2,3}\s|ตัวชี้วัด|ประเด็น|มาตรการ|แบบวัด|การวิเคราะห์|การกำหนด|จากการ|ผู้รับผิดชอบ|ระยะเวลา|ขั้นตอน|วิธีการ|แนวทาง)/,
+);
 
 const MARKS_ONLY = /^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\uF700-\uF71A]+$/;
 
@@ -91,7 +93,7 @@ export function pdfLinesToText(items: readonly PdfTextItem[]): string {
       prev &&
       first &&
       prev.y - line.y < line.size * 1.75 &&
-      !STARTS_NEW.test(first.text.trim()) &&
+      !STARTS_NEW.test(foldSaraAm(first.text.trim())) &&
       (prev.cells.length > 1 || (prev.cells[prev.cells.length - 1]?.end ?? 0) > right - line.size * 6);
     if (!wrapped || !prev) {
       out.push({ ...line, cells: line.cells.map((c) => ({ ...c })) });

@@ -81,7 +81,23 @@ export function isQuestion(text: string): boolean {
 
 const short = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
+/**
+ * The code as the document wrote it, lower case with Arabic digits ("O๒๕" →
+ * o25; "๐๑๑" → o11, ๐ being the usual OCR for o; a bare "๑๑๓" stays 113),
+ * and what was printed when that differs.
+ */
+function asWritten(token: CodeToken): ResolvedCode {
+  const n = Number(token.digits);
+  const code = token.letter ? `${token.letter}${n}` : token.digits.startsWith('0') ? `o${n}` : String(n);
+  return token.raw === code ? { code } : { code, printed: token.raw };
+}
+
 export function resolveItemCode(token: CodeToken, text: string, catalogue: ItaCatalogue): ResolvedCode {
+  // Only an established table corrects codes, and only for the instruments it lists:
+  // otherwise the code and text stay as written (the plan carries one notice, not one per item).
+  const letter = token.letter ?? (token.digits.startsWith('0') ? 'o' : null);
+  const covered = letter ? catalogue.letters.includes(letter) : catalogue.letters.length === 3;
+  if (catalogue.status !== 'established' || !covered) return asWritten(token);
   const n = Number(token.digits);
   const grams = bigrams(text);
   const year = catalogue.year;

@@ -4,6 +4,7 @@
  * (spaces inside words, a dropped or doubled letter, a wrong tone mark) far
  * better than word comparison, which would need a Thai word segmenter.
  */
+import { foldSaraAm } from '../thaiText/foldThai';
 import { toArabicDigits } from '../thaiFormat';
 
 export type Bigrams = ReadonlySet<string>;
@@ -12,7 +13,13 @@ export type Bigrams = ReadonlySet<string>;
 const NOISE = /[\s\u0E48-\u0E4C.,:;()"'“”‘’\-–—/]/g;
 
 export function bigrams(text: string): Bigrams {
-  const s = toArabicDigits(text).toLowerCase().replace(NOISE, '');
+  // ำ compared as า: a PDF that lost it still matches the catalogue.
+  const s = foldSaraAm(
+    toArabicDigits(text)
+      .toLowerCase()
+      .replace(NOISE, '')
+      .replace(/\u0E4D/g, ''),
+  );
   const grams = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) grams.add(s.slice(i, i + 2));
   if (s.length === 1) grams.add(s);
