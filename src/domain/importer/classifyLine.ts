@@ -7,25 +7,49 @@
  * Arabic-digit key and, for keywords, on the space-free compact form.
  */
 import { foldPattern, foldSaraAm } from '../thaiText/foldThai';
+import { toArabicDigits } from '../thaiFormat';
 import type { FindingKind } from '../types';
 import type { Line } from './normaliseText';
 
-export type SectionName = 'methods' | 'responsible' | 'steps' | 'period' | 'other';
+export type SectionName =
+  | 'items'
+  | 'analysis'
+  | 'methods'
+  | 'responsible'
+  | 'steps'
+  | 'period'
+  | 'budget'
+  | 'indicator'
+  | 'other';
+
+/**
+ * How a measure is introduced, strongest first: "(๑) … (Shopping List)"; a
+ * word that says so ("มาตรการที่ 1", "ประเด็นที่ 1", "1. มาตรการ…"); a bare
+ * "(๑) …", which inside a measure is as often a numbered method.
+ */
+export type HeadingStyle = 'shopping' | 'named' | 'bare';
 
 export interface MeasureHeading {
   number: number;
   title: string;
   shoppingList: boolean;
+  style: HeadingStyle;
 }
 
 const SHOPPING = /\(?\s*shopping\s*list\s*\)?/i;
+const NAMED = /^(?:มาตรการที่|ประเด็นที่|ประเด็นการพัฒนาที่)\s*(\d{1,2})(?!\s*\.\d)\s*[:.)]?\s*(.*)$/;
+// "1. มาตรการ…", "๒) มาตรการ…": the word itself says it is a measure.
+const NUMBERED_MEASURE = /^(\d{1,2})\s*[.)]\s*(มาตรการ.*)$/;
 
 export function matchMeasureHeading(line: Line): MeasureHeading | null {
   const k = line.key;
-  const m =
-    /^\((\d{1,2})\)\s*(.*)$/.exec(k) ??
-    /^(?:มาตรการที่|ประเด็นที่)\s*(\d{1,2})(?!\s*\.\d)\s*[:.)]?\s*(.*)$/.exec(k) ??
-    (SHOPPING.test(k) ? /^(\d{1,2})\s*[.)]\s*(.+)$/.exec(k) : null);
+  const shoppingList = SHOPPING.test(k);
+  let style: HeadingStyle = shoppingList ? 'shopping' : 'named';
+  let m = NAMED.exec(k) ?? NUMBERED_MEASURE.exec(k) ?? (shoppingList ? /^(\d{1,2})\s*[.)]\s*(.+)$/.exec(k) : null);
+  if (!m) {
+    m = /^\((\d{1,2})\)\s*(.*)$/.exec(k);
+    if (!shoppingList) style = 'bare';
+  }
   if (!m) return null;
   const start = k.length - (m[2] as string).length;
   const title = line.text
@@ -33,39 +57,76 @@ export function matchMeasureHeading(line: Line): MeasureHeading | null {
     .replace(SHOPPING, '')
     .replace(/[\s:]+$/, '')
     .trim();
-  return { number: Number(m[1]), title, shoppingList: SHOPPING.test(k) };
+  return { number: Number(m[1]), title, shoppingList, style };
 }
 
 // Numbering before a heading: "๑)", "(๑)", "๑.", "๑", "- ๑)", "ข้อ ๑".
 const HEADING_NUMBER = /^[-•*▪·]?\s*(?:ข้อ\s*)?\(?(\d{1,2})(?!\s*\.\s*\d)\s*[).:]?\s*/;
 
-const SECTION_PATTERNS: readonly [SectionName, RegExp][] = [
+interface SectionPattern {
+  section: SectionName;
+  pattern: RegExp;
+  /**
+   * A common word ("กิจกรรม", "งบประมาณ") is a heading only when it stands
+   * alone, says "X: …", or starts a short line; otherwise it is prose.
+   */
+  strict: boolean;
+}
+
+const SECTION_PATTERNS: readonly SectionPattern[] = (
   [
-    'methods',
-    foldPattern(
-      /^(?:การกำหนด)?(?:วิธีการ|แนวทาง)(?:การ)?นำผล(?:การ)?(?:วิเคราะห์|ประเมิน)(?:(?!แต่ละประเด็น).)*ไปสู่การปฏิบัติ/,
-    ),
-  ],
-  ['responsible', foldPattern(/^(?:การกำหนด)?(?:ผู้รับผิดชอบ|หน่วยงาน(?:ที่|ผู้)?รับผิดชอบ)(?:หรือผู้(?:ที่)?เกี่ยวข้อง)?/)],
-  [
-    'steps',
-    foldPattern(
-      /^(?:การกำหนด)?ขั้นตอน(?:หรือวิธีการ(?:ปฏิบัติ|ดำเนินการ|ดำเนินงาน)|การ(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ))?/,
-    ),
-  ],
-  ['period', foldPattern(/^(?:การกำหนด)?ระยะเวลา(?:ใน)?(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)?/)],
-  [
-    'other',
-    foldPattern(
-      /^(?:การ)?(?:กำกับ)?ติดตาม(?:และ)?(?:ประเมินผล|ผล)|^งบประมาณ|^ตัวชี้วัดความสำเร็จ|^เป้าหมาย|^ผลที่คาดว่าจะได้รับ/,
-    ),
-  ],
-];
+  {
+    section: 'methods',
+    pattern: /^(?:การกำหนด)?(?:วิธีการ|แนวทาง)(?:การ)?นำผล(?:การ)?(?:วิเคราะห์|ประเมิน)(?:(?!แต่ละประเด็น).)*ไปสู่การปฏิบัติ/,
+    strict: false,
+  },
+  {
+    section: 'methods',
+    pattern: /^(?:แนวทาง|วิธีการ|วิธี)(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)(?:ตามมาตรการ)?|^แนวทางการพัฒนา|^มาตรการ\/?แนวทาง/,
+    strict: true,
+  },
+  {
+    section: 'responsible',
+    pattern: /^(?:การกำหนด)?(?:ผู้รับผิดชอบ|หน่วยงาน(?:ที่|ผู้)?รับผิดชอบ)(?:หรือผู้(?:ที่)?เกี่ยวข้อง)?/,
+    strict: false,
+  },
+  {
+    section: 'steps',
+    pattern:
+      /^(?:การกำหนด)?ขั้นตอน(?:หรือวิธีการ(?:ปฏิบัติ|ดำเนินการ|ดำเนินงาน)|การ(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ))?(?!ที่\d)/,
+    strict: false,
+  },
+  { section: 'steps', pattern: /^(?:โครงการ\/)?กิจกรรม(?:\/โครงการ|ที่ดำเนินการ|การดำเนินงาน)?/, strict: true },
+  {
+    section: 'period',
+    pattern: /^(?:การกำหนด)?ระยะเวลา(?:ใน)?(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)?/,
+    strict: false,
+  },
+  {
+    section: 'items',
+    pattern: /^(?:ข้อมูล|ข้อคำถาม|ประเด็น(?:การประเมิน)?|รายการข้อมูล)(?:\/ตัวชี้วัด)?ที่เกี่ยวข้อง/,
+    strict: true,
+  },
+  { section: 'analysis', pattern: /^ผลการวิเคราะห์|^สภาพปัญหา/, strict: true },
+  { section: 'budget', pattern: /^(?:แหล่ง)?งบประมาณ(?:ที่ใช้|ดำเนินการ)?/, strict: true },
+  {
+    section: 'indicator',
+    pattern: /^ตัวชี้วัด(?:ความสำเร็จ|ผลสำเร็จ)?(?!ที่|\d)|^เป้าหมาย(?:ความสำเร็จ)?/,
+    strict: true,
+  },
+  {
+    section: 'other',
+    pattern:
+      /^(?:การ)?(?:กำกับ)?ติดตาม(?:และ)?(?:ประเมินผล|ผล)|^ผลที่คาดว่าจะได้รับ|^วัตถุประสงค์|^หลักการและเหตุผล/,
+    strict: true,
+  },
+  ] satisfies SectionPattern[]
+).map((p) => ({ ...p, pattern: foldPattern(p.pattern) }));
 
 export interface SectionHeading {
   section: SectionName;
   number: number | null;
-  /** Text after the heading on the same line ("ผู้รับผิดชอบ: กองคลัง"). */
+  /** Text after the heading on the same line ("ผู้รับผิดชอบ: กองคลัง"), or in the next cells of a table row. */
   inline: string;
 }
 
@@ -80,23 +141,35 @@ function skipCompact(text: string, count: number): number {
   return i;
 }
 
-export function matchSectionHeading(line: Line): SectionHeading | null {
-  const numbering = HEADING_NUMBER.exec(line.key);
+function headingIn(text: string, key: string): SectionHeading | null {
+  const numbering = HEADING_NUMBER.exec(key);
   const prefix = numbering ? numbering[0].length : 0;
-  const rest = line.key.slice(prefix);
+  const rest = key.slice(prefix);
   const compact = rest.replace(/\s+/g, '');
-  for (const [section, pattern] of SECTION_PATTERNS) {
+  for (const { section, pattern, strict } of SECTION_PATTERNS) {
     const m = pattern.exec(compact);
     if (!m) continue;
-    const after = line.text.slice(prefix + skipCompact(rest, m[0].length));
+    const after = text.slice(prefix + skipCompact(rest, m[0].length));
     const inline = after.replace(/^[\s:：\-–]+/, '').trim();
+    const colon = /^\s*[:：]/.test(after);
     // A long line that merely starts with a keyword is prose, not a heading, unless it says "X: …".
-    if (section === 'other' && (compact.length > 50 || !numbering)) continue;
-    if (inline.length > 0 && !/^[\s]*[:：]/.test(after) && section !== 'period' && compact.length > 60)
-      continue;
+    if (strict && inline !== '' && !colon && compact.length > 30) continue;
+    if (inline.length > 0 && !colon && section !== 'period' && compact.length > 60) continue;
     return { section, number: numbering?.[1] ? Number(numbering[1]) : null, inline };
   }
   return null;
+}
+
+export function matchSectionHeading(line: Line): SectionHeading | null {
+  // A two-column table ("ผู้รับผิดชอบ | กองคลัง"): the first cell is the heading.
+  if (line.cells && line.cells.length >= 2 && line.cells[0]) {
+    const first = line.cells[0];
+    const heading = headingIn(first, foldSaraAm(toArabicDigits(first)));
+    if (heading && heading.inline === '') {
+      return { ...heading, inline: line.cells.slice(1).filter(Boolean).join(' ') };
+    }
+  }
+  return headingIn(line.text, line.key);
 }
 
 export interface ActionLine {

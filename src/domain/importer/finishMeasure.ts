@@ -7,6 +7,7 @@ import type { ItaCatalogue } from '../catalogue/itaCatalogue';
 import type { ExportAction, ExportMeasure } from '../exportDocument';
 import type { MeasureDraft } from './parseMeasure';
 import type { Warnings } from './planWarnings';
+import { placePeriod } from './parsePeriod';
 import { resolveIndicators } from './resolveIndicators';
 import { actionId } from './stableIds';
 
@@ -31,6 +32,7 @@ export function finishMeasure(
   draft: MeasureDraft,
   id: string,
   catalogue: ItaCatalogue,
+  fiscalYear: number,
   warnings: Warnings,
 ): ExportMeasure {
   const m = draft.number;
@@ -68,7 +70,9 @@ export function finishMeasure(
     findings: draft.findings,
     responsible: draft.responsibleLines.join(' '),
     ...(units.length > 0 ? { responsibleUnits: units } : {}),
-    period: draft.period,
+    period: draft.period ?? (draft.relativePeriod ? placePeriod(draft.relativePeriod, fiscalYear) : null),
+    ...(draft.budget !== null ? { budget: draft.budget } : {}),
+    ...(draft.successLines.length > 0 ? { successIndicator: draft.successLines.join('\n') } : {}),
     actions: exportActions,
   };
   return measure;

@@ -22,7 +22,14 @@ const AGENCY_START = foldPattern(
 );
 const PLACE = foldPattern(/(?:อำเภอ|จังหวัด|เขต|กรุงเทพมหานคร|\sอ\.|\sจ\.)/);
 const TITLE_YEAR = foldPattern(/ประจำปี(?:งบประมาณ)?\s*(?:พ\.ศ\.\s*)?25\d\d/);
-const ITA_YEAR = foldPattern(/ITA\s*(?:ประจำปี\s*)?(?:งบประมาณ\s*)?(?:พ\.ศ\.\s*)?(25\d\d)(?!\s*-)/g);
+const ITA_YEAR = foldPattern(/ITA\s*\)?\s*(?:ประจำปี\s*)?(?:งบประมาณ\s*)?(?:พ\.ศ\.\s*)?(25\d\d)(?!\s*-)/g);
+// An agency named inside a sentence ("…ของเทศบาลตำบลบ้านใหม่ อำเภอ…"): its name runs to the place.
+const AGENCY_IN_PROSE = foldPattern(
+  /(?:องค์การบริหารส่วน(?:ตำบล|จังหวัด)|เทศบาล(?:ตำบล|เมือง|นคร)|โรงพยาบาล|โรงเรียน|สำนักงาน|ที่ทำการ)\S{0,40}\s(?:อำเภอ|เขต|จังหวัด)/g,
+);
+const RATING_IN_PROSE =
+  /ระดับ(?:ผลการประเมิน)?\s*[:：]?\s*(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ผ่าน|AA|[A-F])(?![A-Za-z\u0E01-\u0E2E])/;
+const SCORE_IN_PROSE = /ได้(?:รับ)?\s*คะแนน(?:รวม|ภาพรวม)?\s*[:：]?\s*(\d{1,3}(?:\.\d+)?)/;
 
 const PLACE_CUT = foldPattern(/\s(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.)\s?\S/);
 const DISTRICT = foldPattern(/(?:^|\s)(?:อำเภอ|อ\.|เขต)\s?(\S+)/d);
@@ -39,12 +46,27 @@ function readAgency(line: Line): Agency {
   return { name, district, province };
 }
 
+/** The first agency a sentence names with its place (never the NACC, which has none after it). */
+function proseAgency(lines: readonly Line[]): Agency | null {
+  for (const line of lines) {
+    for (const m of line.key.matchAll(AGENCY_IN_PROSE)) {
+      const from = m.index;
+      const rest: Line = { ...line, text: line.text.slice(from), key: line.key.slice(from) };
+      return readAgency(rest);
+    }
+  }
+  return null;
+}
+
 export function parseHeader(lines: readonly Line[], headerEnd: number): Header {
   const head = lines.slice(0, Math.max(headerEnd, Math.min(lines.length, 40)));
-  const agencyLine =
-    head.find((l) => AGENCY_START.test(l.compact) && PLACE.test(l.key)) ??
-    head.find((l) => AGENCY_START.test(l.compact) && l.text.length < 120);
-  let agency = agencyLine ? readAgency(agencyLine) : null;
+  // A header line that starts with the agency and names its place; else a sentence naming both;
+  // else a short line that starts with the agency.
+  const placed = head.find((l) => AGENCY_START.test(l.compact) && PLACE.test(l.key));
+  const short = head.find((l) => AGENCY_START.test(l.compact) && l.text.length < 80);
+  let agency = placed
+    ? readAgency(placed)
+    : (proseAgency(lines.slice(0, headerEnd)) ?? (short ? readAgency(short) : null));
 
   let overallScore: number | null = null;
   let rating = '';
@@ -58,6 +80,14 @@ export function parseHeader(lines: readonly Line[], headerEnd: number): Header {
     }
     const level = /ระดับ(?:ผลการประเมิน|ผลคะแนน|คะแนน)?\s*[:：]?\s*(.+)$/.exec(line.text);
     if (level && !rating && line.compact.startsWith('ระดับ')) rating = (level[1] as string).trim();
+  }
+  // A header written as prose: "…ได้คะแนน 78.20 คะแนน อยู่ในระดับ ต้องปรับปรุง".
+  for (const line of lines.slice(0, headerEnd)) {
+    if (line.compact.startsWith('ตัวชี้วัด')) continue;
+    const score = SCORE_IN_PROSE.exec(line.key);
+    if (score && overallScore === null) overallScore = Number(score[1]);
+    const level = RATING_IN_PROSE.exec(line.text);
+    if (level && !rating) rating = level[1] as string;
   }
 
   const counts = new Map<number, number>();

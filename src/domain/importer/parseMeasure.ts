@@ -19,13 +19,16 @@ import {
   type SectionName,
 } from './classifyLine';
 import type { Line } from './normaliseText';
+import { foldSaraAm } from '../thaiText/foldThai';
+import { toArabicDigits } from '../thaiFormat';
 import {
   addTableLine,
   finishFindingsTable,
   startFindingsTable,
   type FindingsTable,
 } from './parseFindingsTable';
-import { parsePeriod } from './parsePeriod';
+import { parsePeriod, parseRelativePeriod, type RelativePeriod } from './parsePeriod';
+import { parseBudget } from './parseBudget';
 import { quote, type Warnings } from './planWarnings';
 import { readCodeToken, resolveItemCode } from './resolveItemCode';
 import type { IndicatorParagraph } from './resolveIndicators';
@@ -46,6 +49,11 @@ export interface MeasureDraft {
   findings: Finding[];
   responsibleLines: string[];
   period: Period | null;
+  /** A period named without its year ("ไตรมาสที่ 2"), placed once the plan's fiscal year is known. */
+  relativePeriod: RelativePeriod | null;
+  /** Planned baht; null when not stated or unreadable. */
+  budget: number | null;
+  successLines: string[];
   actions: ActionDraft[];
   sections: Set<SectionName>;
 }
@@ -65,6 +73,7 @@ export function parseMeasure(
   const draft: MeasureDraft = {
     ...{ number: m, title: heading.title, line: headingLine },
     ...{ items: [], indicators: [], findings: [], responsibleLines: [], period: null, actions: [] },
+    ...{ relativePeriod: null, budget: null, successLines: [] },
     sections: new Set(),
   };
   let zone = 'items' as Zone; // widened: the closures below change it
@@ -75,10 +84,10 @@ export function parseMeasure(
   const unplaced = (line: Line, why: string) =>
     warnings.add('unplaced-line', `${why}: ${quote(line.text)}`, { measure: m, line: line.no });
 
-  const addItem = (line: Line): boolean => {
-    const token = readCodeToken(line.text, line.key);
+  const addItem = (line: Line, written = line.text): boolean => {
+    const token = readCodeToken(written, foldSaraAm(toArabicDigits(written)));
     if (!token || (zone !== 'items' && token.letter === null && !token.digits.startsWith('0'))) return false;
-    const text = line.text.slice(token.end).trim();
+    const text = written.slice(token.end).trim();
     const resolved = resolveItemCode(token, text, catalogue);
     if (resolved.warning)
       warnings.add(resolved.warning.code, resolved.warning.message, { measure: m, line: line.no });
@@ -134,7 +143,7 @@ export function parseMeasure(
       sectionNumber = section.number;
       last = null;
       draft.sections.add(zone);
-      if (zone === 'other') unplaced(line, 'ส่วนที่ไม่อยู่ในรูปแบบข้อมูล');
+      if (zone === 'other') unplaced(line, 'ส่วนที่แอปไม่ได้เก็บ');
       if (section.inline) handleSectionText(line, section.inline);
       continue;
     }
@@ -169,7 +178,7 @@ export function parseMeasure(
   function handleSectionText(line: Line, text: string): void {
     switch (zone) {
       case 'items':
-        if (addItem(line)) return;
+        if (addItem(line, text)) return;
         if (draft.title === '' && draft.items.length === 0)
           draft.title = text; // "มาตรการที่ 1" alone, title below
         else if (isNarrative(line)) zone = 'analysis';
@@ -193,18 +202,31 @@ export function parseMeasure(
         draft.responsibleLines.push(text);
         return;
       case 'period': {
-        const period = draft.period ? null : parsePeriod(text);
-        if (period) draft.period = period;
-        else if (draft.period) unplaced(line, 'ข้อความหลังระยะเวลาดำเนินการ');
-        else
+        if (draft.period || draft.relativePeriod) {
+          unplaced(line, 'ข้อความหลังระยะเวลาดำเนินการ');
+          return;
+        }
+        draft.period = parsePeriod(text);
+        if (!draft.period) draft.relativePeriod = parseRelativePeriod(text);
+        if (!draft.period && !draft.relativePeriod)
           warnings.add('period-unreadable', `อ่านระยะเวลาดำเนินการไม่ได้: ${quote(text)}`, {
             measure: m,
             line: line.no,
           });
         return;
       }
+      case 'budget': {
+        const budget = parseBudget(text);
+        if (budget !== null && draft.budget === null) draft.budget = budget;
+        else if (budget === null && draft.budget === null)
+          warnings.add('budget-unreadable', `อ่านงบประมาณไม่ได้: ${quote(text)}`, { measure: m, line: line.no });
+        return;
+      }
+      case 'indicator':
+        draft.successLines.push(text);
+        return;
       case 'other':
-        unplaced(line, 'ส่วนที่ไม่อยู่ในรูปแบบข้อมูล');
+        unplaced(line, 'ส่วนที่แอปไม่ได้เก็บ');
         return;
     }
   }

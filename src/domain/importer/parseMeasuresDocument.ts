@@ -91,7 +91,7 @@ export function parseMeasuresDocument(text: string, opts: ParseOptions): ParseRe
         line: draft.line,
       });
     const id = measureId(agency.name, fiscalYear, draft.number, occurrence);
-    return finishMeasure(draft, id, catalogue, warnings);
+    return finishMeasure(draft, id, catalogue, fiscalYear, warnings);
   });
   checkIndicatorScores(
     measures,
