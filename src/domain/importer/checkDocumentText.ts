@@ -14,7 +14,7 @@ export interface ParseError {
 interface Counts {
   thai: number;
   latin: number;
-  /** Private-use glyphs, except the standard Thai block U+F700–U+F71A that normaliseText maps back. */
+  /** Private-use glyphs, except the Thai glyph variants U+F700–U+F71F that repairThaiText maps back. */
   privateUse: number;
   /** Above/below vowels and tone marks with no Thai letter before them. */
   detached: number;
@@ -23,6 +23,8 @@ interface Counts {
 }
 
 const isThai = (c: number) => c >= 0x0e01 && c <= 0x0e5b;
+/** Shifted tone marks and vowels of Thai fonts, drawn from the private-use area (mapped back later). */
+const isThaiGlyph = (c: number) => c >= 0xf700 && c <= 0xf71f;
 const isMark = (c: number) => c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
 
 /** One pass over the text: a regex match per character would allocate an array as long as the document. */
@@ -33,9 +35,10 @@ function countCharacters(text: string): Counts {
     const c = text.charCodeAt(i);
     if (isThai(c)) {
       n.thai++;
-      if (isMark(c) && !isThai(previous)) n.detached++;
+      // A mark after a Thai glyph variant (a shifted tone mark) is in place, not detached.
+      if (isMark(c) && !isThai(previous) && !isThaiGlyph(previous)) n.detached++;
     } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) n.latin++;
-    else if (c >= 0xe000 && c <= 0xf8ff && !(c >= 0xf700 && c <= 0xf71a)) n.privateUse++;
+    else if (c >= 0xe000 && c <= 0xf8ff && !isThaiGlyph(c)) n.privateUse++;
     else if (c === 0) n.nul++;
     else if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) n.controls++;
     previous = c;

@@ -12,15 +12,7 @@ import type { FindingKind } from '../types';
 import type { Line } from './normaliseText';
 
 export type SectionName =
-  | 'items'
-  | 'analysis'
-  | 'methods'
-  | 'responsible'
-  | 'steps'
-  | 'period'
-  | 'budget'
-  | 'indicator'
-  | 'other';
+  'items' | 'analysis' | 'methods' | 'responsible' | 'steps' | 'period' | 'budget' | 'indicator' | 'other';
 
 /**
  * How a measure is introduced, strongest first: "(๑) … (Shopping List)"; a
@@ -45,7 +37,8 @@ export function matchMeasureHeading(line: Line): MeasureHeading | null {
   const k = line.key;
   const shoppingList = SHOPPING.test(k);
   let style: HeadingStyle = shoppingList ? 'shopping' : 'named';
-  let m = NAMED.exec(k) ?? NUMBERED_MEASURE.exec(k) ?? (shoppingList ? /^(\d{1,2})\s*[.)]\s*(.+)$/.exec(k) : null);
+  let m =
+    NAMED.exec(k) ?? NUMBERED_MEASURE.exec(k) ?? (shoppingList ? /^(\d{1,2})\s*[.)]\s*(.+)$/.exec(k) : null);
   if (!m) {
     m = /^\((\d{1,2})\)\s*(.*)$/.exec(k);
     if (!shoppingList) style = 'bare';
@@ -75,51 +68,52 @@ interface SectionPattern {
 
 const SECTION_PATTERNS: readonly SectionPattern[] = (
   [
-  {
-    section: 'methods',
-    pattern: /^(?:การกำหนด)?(?:วิธีการ|แนวทาง)(?:การ)?นำผล(?:การ)?(?:วิเคราะห์|ประเมิน)(?:(?!แต่ละประเด็น).)*ไปสู่การปฏิบัติ/,
-    strict: false,
-  },
-  {
-    section: 'methods',
-    pattern: /^(?:แนวทาง|วิธีการ|วิธี)(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)(?:ตามมาตรการ)?|^แนวทางการพัฒนา|^มาตรการ\/?แนวทาง/,
-    strict: true,
-  },
-  {
-    section: 'responsible',
-    pattern: /^(?:การกำหนด)?(?:ผู้รับผิดชอบ|หน่วยงาน(?:ที่|ผู้)?รับผิดชอบ)(?:หรือผู้(?:ที่)?เกี่ยวข้อง)?/,
-    strict: false,
-  },
-  {
-    section: 'steps',
-    pattern:
-      /^(?:การกำหนด)?ขั้นตอน(?:หรือวิธีการ(?:ปฏิบัติ|ดำเนินการ|ดำเนินงาน)|การ(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ))?(?!ที่\d)/,
-    strict: false,
-  },
-  { section: 'steps', pattern: /^(?:โครงการ\/)?กิจกรรม(?:\/โครงการ|ที่ดำเนินการ|การดำเนินงาน)?/, strict: true },
-  {
-    section: 'period',
-    pattern: /^(?:การกำหนด)?ระยะเวลา(?:ใน)?(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)?/,
-    strict: false,
-  },
-  {
-    section: 'items',
-    pattern: /^(?:ข้อมูล|ข้อคำถาม|ประเด็น(?:การประเมิน)?|รายการข้อมูล)(?:\/ตัวชี้วัด)?ที่เกี่ยวข้อง/,
-    strict: true,
-  },
-  { section: 'analysis', pattern: /^ผลการวิเคราะห์|^สภาพปัญหา/, strict: true },
-  { section: 'budget', pattern: /^(?:แหล่ง)?งบประมาณ(?:ที่ใช้|ดำเนินการ)?/, strict: true },
-  {
-    section: 'indicator',
-    pattern: /^ตัวชี้วัด(?:ความสำเร็จ|ผลสำเร็จ)?(?!ที่|\d)|^เป้าหมาย(?:ความสำเร็จ)?/,
-    strict: true,
-  },
-  {
-    section: 'other',
-    pattern:
-      /^(?:การ)?(?:กำกับ)?ติดตาม(?:และ)?(?:ประเมินผล|ผล)|^ผลที่คาดว่าจะได้รับ|^วัตถุประสงค์|^หลักการและเหตุผล/,
-    strict: true,
-  },
+    {
+      section: 'methods',
+      pattern:
+        /^(?:การกำหนด)?(?:วิธีการ|แนวทาง)(?:การ)?นำผล(?:การ)?(?:วิเคราะห์|ประเมิน)(?:(?!แต่ละประเด็น).)*ไปสู่การปฏิบัติ/,
+      strict: false,
+    },
+    {
+      section: 'methods',
+      pattern:
+        /^(?:แนวทาง|วิธีการ|วิธี)(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)(?:ตามมาตรการ)?|^แนวทางการพัฒนา|^มาตรการ\/?แนวทาง/,
+      strict: true,
+    },
+    {
+      section: 'responsible',
+      pattern: /^(?:การกำหนด)?(?:ผู้รับผิดชอบ|หน่วยงาน(?:ที่|ผู้)?รับผิดชอบ)(?:หรือผู้(?:ที่)?เกี่ยวข้อง)?/,
+      strict: false,
+    },
+    {
+      section: 'steps',
+      pattern:
+        /^(?:การกำหนด)?ขั้นตอน(?:หรือวิธีการ(?:ปฏิบัติ|ดำเนินการ|ดำเนินงาน)|การ(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติงาน|ปฏิบัติ))?(?!ที่\d)/,
+      strict: false,
+    },
+    { section: 'steps', pattern: /^(?:โครงการ\/)?กิจกรรม(?:\/โครงการ|ที่ดำเนินการ|การดำเนินงาน)?/, strict: true },
+    {
+      section: 'period',
+      pattern: /^(?:การกำหนด)?ระยะเวลา(?:ใน)?(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)?/,
+      strict: false,
+    },
+    {
+      section: 'items',
+      pattern: /^(?:ข้อมูล|ข้อคำถาม|ประเด็น(?:การประเมิน)?|รายการข้อมูล)(?:\/ตัวชี้วัด)?ที่เกี่ยวข้อง/,
+      strict: true,
+    },
+    { section: 'analysis', pattern: /^ผลการวิเคราะห์|^สภาพปัญหา/, strict: true },
+    { section: 'budget', pattern: /^(?:แหล่ง)?งบประมาณ(?:ที่ใช้|ดำเนินการ)?/, strict: true },
+    {
+      section: 'indicator',
+      pattern: /^ตัวชี้วัด(?:ความสำเร็จ|ผลสำเร็จ)?(?!ที่|\d)|^เป้าหมาย(?:ความสำเร็จ)?/,
+      strict: true,
+    },
+    {
+      section: 'other',
+      pattern: /^(?:การ)?(?:กำกับ)?ติดตาม(?:และ)?(?:ประเมินผล|ผล)|^ผลที่คาดว่าจะได้รับ|^วัตถุประสงค์|^หลักการและเหตุผล/,
+      strict: true,
+    },
   ] satisfies SectionPattern[]
 ).map((p) => ({ ...p, pattern: foldPattern(p.pattern) }));
 
@@ -128,6 +122,8 @@ export interface SectionHeading {
   number: number | null;
   /** Text after the heading on the same line ("ผู้รับผิดชอบ: กองคลัง"), or in the next cells of a table row. */
   inline: string;
+  /** The paragraphs of that text where a table cell held several (one step each). */
+  parts?: string[];
 }
 
 /** Position in `text` after `count` non-space characters. */
@@ -150,7 +146,11 @@ function headingIn(text: string, key: string): SectionHeading | null {
     const m = pattern.exec(compact);
     if (!m) continue;
     const after = text.slice(prefix + skipCompact(rest, m[0].length));
-    const inline = after.replace(/^[\s:：\-–]+/, '').trim();
+    // "ผู้รับผิดชอบ: …", "ผู้รับผิดชอบ - …"; a lone "-" is kept (งบประมาณ : - means none).
+    const inline = after
+      .replace(/^[\s:：]+/, '')
+      .replace(/^[-–]+\s*(?=\S)/, '')
+      .trim();
     const colon = /^\s*[:：]/.test(after);
     // A long line that merely starts with a keyword is prose, not a heading, unless it says "X: …".
     if (strict && inline !== '' && !colon && compact.length > 30) continue;
@@ -160,13 +160,29 @@ function headingIn(text: string, key: string): SectionHeading | null {
   return null;
 }
 
+/** What a plan table's column holds, from its header cell ("วิธีการดำเนินการ", "งบประมาณ (บาท)"). */
+export function classifyColumn(header: string): SectionName | 'measure' | 'number' | null {
+  const key = foldSaraAm(toArabicDigits(header));
+  const compact = key.replace(/\s+/g, '');
+  if (/^(?:ที่|ลำดับ(?:ที่)?|ข้อ)$/.test(compact)) return 'number';
+  if (MEASURE_COLUMN.test(compact)) return 'measure';
+  // A header cell may carry a unit ("งบประมาณ (บาท)"): only the words before a bracket count.
+  const words = key.replace(/\(.*$/, '').trim();
+  return headingIn(words, words)?.section ?? null;
+}
+
+const MEASURE_COLUMN = foldPattern(
+  /^(?:ชื่อ)?(?:มาตรการ|ประเด็น(?:การพัฒนา)?)(?:\/(?:โครงการ|กิจกรรม))?$|^โครงการ\/มาตรการ$/,
+);
+
 export function matchSectionHeading(line: Line): SectionHeading | null {
   // A two-column table ("ผู้รับผิดชอบ | กองคลัง"): the first cell is the heading.
   if (line.cells && line.cells.length >= 2 && line.cells[0]) {
     const first = line.cells[0];
     const heading = headingIn(first, foldSaraAm(toArabicDigits(first)));
     if (heading && heading.inline === '') {
-      return { ...heading, inline: line.cells.slice(1).filter(Boolean).join(' ') };
+      const parts = (line.paragraphs ?? []).slice(1).flat();
+      return { ...heading, inline: line.cells.slice(1).filter(Boolean).join(' '), parts };
     }
   }
   return headingIn(line.text, line.key);
@@ -180,8 +196,13 @@ export interface ActionLine {
   text: string;
 }
 
+// "ขั้นตอนที่ 1 …", "กิจกรรมที่ 2 …": a numbered step or activity.
+const NAMED_STEP = /^(?:ขั้นตอนที่|กิจกรรมที่|ข้อที่)\s*(\d{1,2})\s*[:.)]?\s*/;
+
 export function matchAction(line: Line): ActionLine | null {
   const k = line.key;
+  const named = NAMED_STEP.exec(k);
+  if (named) return { number: null, single: Number(named[1]), text: line.text.slice(named[0].length).trim() };
   let m = /^(?:[-•*▪·]\s*)?(\d{1,2})\s*\.\s*(\d{1,2})\s*[).]?(?!\d)\s*/.exec(k);
   if (m) return { number: `${m[1]}.${m[2]}`, single: null, text: line.text.slice(m[0].length).trim() };
   m = /^(?:[-•*▪·●○➢►]|\(?\d{1,2}\s*[).])\s*/.exec(k);
@@ -255,4 +276,16 @@ export function isNarrative(line: Line): boolean {
     c.startsWith('ตัวชี้วัด') ||
     c.startsWith('ซึ่ง')
   );
+}
+
+/**
+ * "1. ทำสิ่งนี้ 2. ทำสิ่งนั้น" written on one line (a PDF of a table cell): the
+ * numbered points apart, when they run 1, 2, 3…; otherwise the text whole.
+ */
+export function splitEnumeration(text: string): string[] {
+  const key = toArabicDigits(text);
+  const marks = [...key.matchAll(/(?:^|\s)\(?(\d{1,2})\s*[.)](?!\d)\s*/g)];
+  if (marks.length < 2 || marks[0]!.index !== 0) return [text];
+  if (!marks.every((m, i) => Number(m[1]) === i + 1)) return [text];
+  return marks.map((m, i) => text.slice(m.index, marks[i + 1]?.index ?? text.length).trim());
 }

@@ -34,6 +34,13 @@ export interface PdfjsLike {
   };
 }
 
+/**
+ * Between two paragraphs of one table cell (U+2063, invisible separator):
+ * the parser reads a cell's list of steps one by one, and shows the cell as
+ * one line elsewhere.
+ */
+export const CELL_BREAK = '\u2063';
+
 /** .docx bytes → mammoth's HTML (Node's mammoth takes `{ buffer }`, its browser build `{ arrayBuffer }`). */
 export type DocxToHtml = (bytes: Uint8Array) => Promise<string>;
 
@@ -89,7 +96,8 @@ function decodeEntities(text: string): string {
 /**
  * mammoth's HTML → lines: a paragraph per line, a table row per line with
  * its cells joined by tabs (paragraphs inside a cell joined by spaces, merged
- * cells padded so columns stay aligned), list items as "- " bullets since
+ * cells padded so columns stay aligned, its paragraphs apart by CELL_BREAK),
+ * list items as "- " bullets since
  * Word's automatic numbers are not text.
  */
 export function htmlToText(html: string): string {
@@ -122,13 +130,21 @@ export function htmlToText(html: string): string {
         cell = '';
         span = Number(/colspan="?(\d+)/i.exec(attrs ?? '')?.[1] ?? 1);
       } else if (row && cell !== null) {
-        row.push(cell.replace(/\s+/g, ' ').trim(), ...Array<string>(Math.max(0, span - 1)).fill(''));
+        row.push(
+          cell
+            .replace(/\s+/g, ' ')
+            .replace(/\s*\u2063[\s\u2063]*/g, CELL_BREAK)
+            .replace(/^\u2063|\u2063$/g, '')
+            .trim(),
+          ...Array<string>(Math.max(0, span - 1)).fill(''),
+        );
         cell = null;
       }
     } else if (tag === 'table' && !close) {
       flush();
     } else if (block) {
-      if (cell !== null) cell += ' ';
+      // Paragraphs inside a cell stay apart (a list of steps in one cell), marked by CELL_BREAK.
+      if (cell !== null) cell += cell.trim() === '' || !close ? ' ' : CELL_BREAK;
       else if (close || tag === 'br') flush();
       else {
         flush();

@@ -5,6 +5,7 @@
  */
 import type { ItaCatalogue } from '../catalogue/itaCatalogue';
 import type { ExportAction, ExportMeasure } from '../exportDocument';
+import type { ActionKind } from '../types';
 import type { MeasureDraft } from './parseMeasure';
 import type { Warnings } from './planWarnings';
 import { placePeriod } from './parsePeriod';
@@ -34,14 +35,17 @@ export function finishMeasure(
   catalogue: ItaCatalogue,
   fiscalYear: number,
   warnings: Warnings,
+  /** The kinds of action the document lists in some measure: one missing from this measure is worth a warning. */
+  documentKinds: ReadonlySet<ActionKind>,
 ): ExportMeasure {
   const m = draft.number;
   const where = { measure: m, line: draft.line };
-  const actions = (kind: 'method' | 'step') => draft.actions.filter((a) => a.kind === kind);
-  if (actions('method').length === 0)
-    warnings.add(MISSING.methods[0], `มาตรการที่ ${m}: ${MISSING.methods[1]}`, where);
-  if (actions('step').length === 0)
-    warnings.add(MISSING.steps[0], `มาตรการที่ ${m}: ${MISSING.steps[1]}`, where);
+  const actions = (kind: ActionKind) => draft.actions.filter((a) => a.kind === kind);
+  // A document that lists only activities (or only methods) is not missing the other kind.
+  const missing = (kind: ActionKind) =>
+    actions(kind).length === 0 && (documentKinds.has(kind) || draft.actions.length === 0);
+  if (missing('method')) warnings.add(MISSING.methods[0], `มาตรการที่ ${m}: ${MISSING.methods[1]}`, where);
+  if (missing('step')) warnings.add(MISSING.steps[0], `มาตรการที่ ${m}: ${MISSING.steps[1]}`, where);
   if (draft.responsibleLines.length === 0)
     warnings.add(MISSING.responsible[0], `มาตรการที่ ${m}: ${MISSING.responsible[1]}`, where);
   if (!draft.period && !draft.sections.has('period'))

@@ -23,6 +23,8 @@ export interface Line {
   compact: string;
   /** The tab-separated cells (cleaned, trimmed) when the line had tabs, else null. */
   cells: string[] | null;
+  /** Each cell's paragraphs, where a Word table cell held several (a list of steps); else one each. */
+  paragraphs: string[][] | null;
 }
 
 // Invisible characters that only break matching: zero-width spaces/joiners, BOM, soft hyphen.
@@ -60,17 +62,25 @@ export function compactKey(text: string): string {
   return toArabicDigits(text).replace(/\s+/g, '').toLowerCase();
 }
 
+/** Between paragraphs of one table cell (extractDocumentText's CELL_BREAK). */
+const CELL_BREAK = /\u2063/g;
+
+/** One line's forms, for text that is a line of its own (a paragraph of a cell). */
+export function lineOf(no: number, raw: string): Line {
+  const display = collapse(raw.replace(CELL_BREAK, ' '));
+  const key = foldSaraAm(toArabicDigits(display));
+  const cells = raw.includes('\t') ? raw.split('\t') : null;
+  return {
+    no,
+    text: display,
+    key,
+    compact: key.replace(/\s+/g, '').toLowerCase(),
+    cells: cells?.map((c) => collapse(c.replace(CELL_BREAK, ' '))) ?? null,
+    paragraphs: cells?.map((c) => c.split(CELL_BREAK).map(collapse).filter(Boolean)) ?? null,
+  };
+}
+
 export function normaliseText(text: string): Line[] {
   const raw = cleanCharacters(text).split(/\r\n|\r|\n|\u2028|\u2029/);
-  return raw.map((line, index) => {
-    const display = collapse(line);
-    const key = foldSaraAm(toArabicDigits(display));
-    return {
-      no: index + 1,
-      text: display,
-      key,
-      compact: key.replace(/\s+/g, '').toLowerCase(),
-      cells: line.includes('\t') ? line.split('\t').map(collapse) : null,
-    };
-  });
+  return raw.map((line, index) => lineOf(index + 1, line));
 }

@@ -31,8 +31,10 @@ const RATING_IN_PROSE =
   /ระดับ(?:ผลการประเมิน)?\s*[:：]?\s*(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ผ่าน|AA|[A-F])(?![A-Za-z\u0E01-\u0E2E])/;
 const SCORE_IN_PROSE = /ได้(?:รับ)?\s*คะแนน(?:รวม|ภาพรวม)?\s*[:：]?\s*(\d{1,3}(?:\.\d+)?)/;
 
-const PLACE_CUT = foldPattern(/\s(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.)\s?\S/);
-const DISTRICT = foldPattern(/(?:^|\s)(?:อำเภอ|อ\.|เขต)\s?(\S+)/d);
+// The name ends at its place, or at "สังกัด…" (the body it belongs to). "เขต ๓" numbers an
+// education or health area, not a district: a district is named in letters.
+const PLACE_CUT = foldPattern(/\s(?:(?:อำเภอ|อ\.|เขต|จังหวัด|จ\.)\s?[^\s\d]|สังกัด)/);
+const DISTRICT = foldPattern(/(?:^|\s)(?:อำเภอ|อ\.|เขต)\s?([^\s\d]\S*)/d);
 const PROVINCE = /(?:^|\s)(?:จังหวัด|จ\.)\s?(\S+)/d;
 
 /** Searched on the folded key (an ำ lost or not), sliced from the text as written. */
@@ -42,7 +44,8 @@ function readAgency(line: Line): Agency {
   const name = (cut > 0 ? t.slice(0, cut) : t).trim();
   const slice = (m: RegExpExecArray | null) => (m?.indices?.[1] ? t.slice(...m.indices[1]) : '');
   const district = slice(DISTRICT.exec(key));
-  const province = slice(PROVINCE.exec(key)) || (t.includes('กรุงเทพมหานคร') ? 'กรุงเทพมหานคร' : '');
+  const inName = /จังหวัด(\S+)$/.exec(name)?.[1] ?? '';
+  const province = slice(PROVINCE.exec(key)) || inName || (t.includes('กรุงเทพมหานคร') ? 'กรุงเทพมหานคร' : '');
   return { name, district, province };
 }
 
@@ -71,7 +74,8 @@ export function parseHeader(lines: readonly Line[], headerEnd: number): Header {
   let overallScore: number | null = null;
   let rating = '';
   for (const line of head) {
-    const score = /คะแนน(?:ภาพรวม|รวม)[^\d]*?(\d{1,3}(?:\.\d+)?)/.exec(line.key);
+    // "คะแนนภาพรวม ITA ปี 2567 : 86.95": a year on the way is not the score.
+    const score = /คะแนน(?:ภาพรวม|รวม)(?:[^\d]|25\d\d)*?(?<!\d)(\d{1,3}(?:\.\d+)?)(?!\d)/.exec(line.key);
     if (score && overallScore === null) {
       overallScore = Number(score[1]);
       // "คะแนนภาพรวมหน่วยงาน<name> : …" names the agency when no header line does.

@@ -15,10 +15,11 @@ import {
   matchFindingKind,
   matchIndicator,
   matchSectionHeading,
+  splitEnumeration,
   type MeasureHeading,
   type SectionName,
 } from './classifyLine';
-import type { Line } from './normaliseText';
+import { lineOf, type Line } from './normaliseText';
 import { foldSaraAm } from '../thaiText/foldThai';
 import { toArabicDigits } from '../thaiFormat';
 import {
@@ -114,7 +115,8 @@ export function parseMeasure(
       if (addTableLine(table, line, warnings, m)) continue;
       closeTable();
     }
-    if (line.text === '' || isSeparator(line)) continue;
+    // A rule line is noise, except "-" under งบประมาณ, which means none.
+    if (line.text === '' || (isSeparator(line) && zone !== 'budget')) continue;
 
     const action = matchAction(line);
     if (action?.number) {
@@ -144,7 +146,17 @@ export function parseMeasure(
       last = null;
       draft.sections.add(zone);
       if (zone === 'other') unplaced(line, 'ส่วนที่แอปไม่ได้เก็บ');
-      if (section.inline) handleSectionText(line, section.inline);
+      // Several paragraphs in a table cell, or "1. … 2. …" on one line: one point each.
+      const parts =
+        section.parts && section.parts.length > 1
+          ? section.parts
+          : zone === 'methods' || zone === 'steps' || zone === 'items'
+            ? splitEnumeration(section.inline)
+            : [section.inline];
+      for (const part of parts.filter(Boolean)) {
+        const own = lineOf(line.no, part);
+        handleSectionText(own, part);
+      }
       continue;
     }
 

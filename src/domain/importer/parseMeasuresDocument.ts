@@ -14,6 +14,7 @@ import { cleanCharacters, normaliseText, type Line } from './normaliseText';
 import { parseConstraints } from './parseConstraints';
 import { parseHeader, type Header } from './parseHeader';
 import { parseMeasure, type MeasureDraft } from './parseMeasure';
+import { rewritePlanTables } from './planTable';
 import { createWarnings, type Warnings } from './planWarnings';
 import { splitMeasures, type DocumentParts } from './splitMeasures';
 import { measureId, planId } from './stableIds';
@@ -50,7 +51,7 @@ export function parseMeasuresDocument(text: string, opts: ParseOptions): ParseRe
   if (refused) return { ok: false, error: refused };
   // Mend what PDFs do to Thai first (lost ำ, glyph codes), so every keyword below is found.
   const { text: repaired, repairs } = repairThaiText(cleanCharacters(text));
-  const lines = normaliseText(repaired);
+  const lines = rewritePlanTables(normaliseText(repaired));
   const parts = splitMeasures(lines);
   if (parts.measures.length === 0) return { ok: false, error: parseError('no-measures') };
 
@@ -82,6 +83,7 @@ export function parseMeasuresDocument(text: string, opts: ParseOptions): ParseRe
   const agency = header.agency ?? { name: '', district: '', province: '' };
   if (!header.agency) warnings.add('agency-missing', 'ไม่พบชื่อหน่วยงานในส่วนหัวของเอกสาร', { line: 1 });
   const occurrences = new Map<number, number>();
+  const kinds = new Set(drafts.flatMap((d) => d.actions.map((a) => a.kind)));
   const measures = drafts.map((draft) => {
     const occurrence = occurrences.get(draft.number) ?? 0;
     occurrences.set(draft.number, occurrence + 1);
@@ -91,7 +93,7 @@ export function parseMeasuresDocument(text: string, opts: ParseOptions): ParseRe
         line: draft.line,
       });
     const id = measureId(agency.name, fiscalYear, draft.number, occurrence);
-    return finishMeasure(draft, id, catalogue, fiscalYear, warnings);
+    return finishMeasure(draft, id, catalogue, fiscalYear, warnings, kinds);
   });
   checkIndicatorScores(
     measures,

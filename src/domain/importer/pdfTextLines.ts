@@ -33,7 +33,11 @@ const STARTS_NEW = foldPattern(
   /^(?:[-•*▪·]|\(?[0-9๐-๙]{1,3}\s*[).]|[0-9๐-๙]{1,3}\.[0-9๐-๙]|[ieoIEO]\s?[0-9๐-๙]|[0-9๐-๙]{2,3}\s|ตัวชี้วัด|ประเด็น|มาตรการ|แบบวัด|การวิเคราะห์|การกำหนด|จากการ|ผู้รับผิดชอบ|ระยะเวลา|ขั้นตอน|วิธีการ|แนวทาง)/,
 );
 
-const MARKS_ONLY = /^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\uF700-\uF71A]+$/;
+const MARKS_ONLY = /^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\uF700-\uF71F]+$/;
+// Thai runs split mid-word: glyph widths in the text layer are rough (a consonant
+// drawn with a shifted tone mark is reported narrower), so only a wider gap is a space.
+const THAI_END = /[\u0E01-\u0E5B\uF700-\uF71F]$/;
+const THAI_START = /^[\u0E01-\u0E5B]/;
 
 function toLines(items: readonly PdfTextItem[]): PdfLine[] {
   const lines: PdfLine[] = [];
@@ -71,7 +75,8 @@ function toLines(items: readonly PdfTextItem[]): PdfLine[] {
       const prev = merged[merged.length - 1];
       const gap = prev ? c.x - prev.end : Infinity;
       if (prev && !column && gap < line.size * 0.8) {
-        prev.text += space || gap > line.size * 0.15 ? ` ${c.text}` : c.text;
+        const thai = THAI_END.test(prev.text) && THAI_START.test(c.text);
+        prev.text += space || gap > line.size * (thai ? 0.3 : 0.15) ? ` ${c.text}` : c.text;
         prev.end = Math.max(prev.end, c.end);
       } else merged.push({ ...c });
       space = false;
@@ -106,5 +111,11 @@ export function pdfLinesToText(items: readonly PdfTextItem[]): string {
     }
     prev.y = line.y;
   }
-  return out.map((l) => l.cells.map((c) => c.text.trim()).join('\t')).join('\n');
+  return (
+    out
+      // A tone mark drawn too far from any line to be placed carries nothing a reader could use.
+      .filter((l) => !l.cells.every((c) => MARKS_ONLY.test(c.text.trim())))
+      .map((l) => l.cells.map((c) => c.text.trim()).join('\t'))
+      .join('\n')
+  );
 }

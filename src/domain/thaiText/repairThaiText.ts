@@ -66,11 +66,12 @@ const GLYPH_FIXES: readonly [RegExp, (m: string, ...groups: string[]) => string]
   // Sara am split into nikhahit + sara aa (either order), as PDF text layers often give it.
   [/\u0E4D\u0E32|\u0E32\u0E4D/g, () => '\u0E33'],
   // A tone mark before its vowel (PDF glyph order) → vowel first, as typed text has it.
-  [/([\u0E48-\u0E4C])([\u0E31\u0E34-\u0E3A\u0E47])/g, (_m, tone, vowel) => `${vowel}${tone}`],
+  [/([\u0E48-\u0E4C]+)([\u0E31\u0E34-\u0E3A\u0E47]+)/g, (_m, tone, vowel) => `${vowel}${tone}`],
 ];
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by UTF-16 code unit (Thai letters are one unit each). */
+  next: Map<number, TrieNode>;
   /** The correct word when a form ends here. */
   word?: string;
   notBefore?: string;
@@ -80,9 +81,10 @@ function buildTrie(): TrieNode {
   const root: TrieNode = { next: new Map() };
   const add = (form: string, word: string, notBefore?: string) => {
     let node = root;
-    for (const ch of form) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map() }));
+    for (let i = 0; i < form.length; i++) {
+      const code = form.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { next: new Map() }));
       node = child;
     }
     node.word = word;
@@ -97,7 +99,8 @@ function buildTrie(): TrieNode {
 }
 
 const TRIE = buildTrie();
-const isThai = (ch: string | undefined) => ch !== undefined && ch >= '\u0E01' && ch <= '\u0E5B';
+const SPACE = 0x20;
+const isThaiCode = (code: number) => code >= 0x0e01 && code <= 0x0e5b;
 
 /** The longest certain word at `start`, allowing one space inside it between Thai letters. */
 function matchAt(line: string, start: number): { end: number; word: string } | null {
@@ -106,9 +109,15 @@ function matchAt(line: string, start: number): { end: number; word: string } | n
   let skipped = false;
   let best: { end: number; word: string } | null = null;
   while (i < line.length) {
-    let child = node.next.get(line[i] as string);
-    if (!child && !skipped && node !== TRIE && line[i] === ' ' && isThai(line[i - 1])) {
-      child = node.next.get(line[i + 1] as string);
+    let child = node.next.get(line.charCodeAt(i));
+    if (
+      !child &&
+      !skipped &&
+      node !== TRIE &&
+      line.charCodeAt(i) === SPACE &&
+      isThaiCode(line.charCodeAt(i - 1))
+    ) {
+      child = node.next.get(line.charCodeAt(i + 1));
       if (child) {
         skipped = true;
         i++;
@@ -117,7 +126,7 @@ function matchAt(line: string, start: number): { end: number; word: string } | n
     if (!child) break;
     node = child;
     i++;
-    if (node.word && !(node.notBefore && node.notBefore.includes(line[i] ?? ''))) {
+    if (node.word && !(node.notBefore && i < line.length && node.notBefore.includes(line.charAt(i)))) {
       best = { end: i, word: node.word };
     }
   }
@@ -126,20 +135,24 @@ function matchAt(line: string, start: number): { end: number; word: string } | n
 
 function repairWords(line: string, no: number, repairs: TextRepair[]): string {
   let out = '';
+  let copied = 0;
   let i = 0;
   while (i < line.length) {
-    const m = isThai(line[i]) ? matchAt(line, i) : null;
+    // Most positions start no certain word: one map lookup and on.
+    const m = TRIE.next.has(line.charCodeAt(i)) ? matchAt(line, i) : null;
     if (!m) {
-      out += line[i];
       i++;
       continue;
     }
     const from = line.slice(i, m.end);
-    if (from !== m.word) repairs.push({ line: no, kind: 'word', from, to: m.word });
-    out += m.word;
+    if (from !== m.word) {
+      repairs.push({ line: no, kind: 'word', from, to: m.word });
+      out += line.slice(copied, i) + m.word;
+      copied = m.end;
+    }
     i = m.end;
   }
-  return out;
+  return copied === 0 ? line : out + line.slice(copied);
 }
 
 function repairGlyphs(line: string, no: number, repairs: TextRepair[]): string {

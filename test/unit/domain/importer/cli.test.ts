@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../../../src/domain/exportDocument';
-import { documentPath, EXAMPLE_PATH, readExample, ROOT } from './fixtures';
+import { documentPath, EXAMPLE_PATH, planFacts, readExample, ROOT } from './fixtures';
 
 interface Run {
   code: number;
@@ -55,6 +55,16 @@ describe('npm run parse -- FILE', () => {
     const doc = expectSevenMeasures(run);
     expect(run.stdout.trim().startsWith('{')).toBe(true);
     expect(doc.plans[0]?.warnings.length).toBeGreaterThan(0); // warnings are still a success
+  }, 30_000);
+
+  it('gives the same plan for the example with every ำ replaced by า, as a PDF of it would read', async () => {
+    const [plain, lost] = await Promise.all([
+      parse(EXAMPLE_PATH),
+      parse(tmpFile('lost-sara-am.txt', readExample().replace(/\u0E33/g, '\u0E32'))),
+    ]);
+    const plan = (run: Run) => expectSevenMeasures(run).plans[0]!;
+    expect(planFacts(plan(lost))).toEqual(planFacts(plan(plain)));
+    expect(plan(lost).agency.name).toBe('องค์การบริหารส่วนตำบลเรือเสาะออก');
   }, 30_000);
 
   it('reads a Word .docx, with its table rebuilt, the same as the text', async () => {

@@ -50,7 +50,11 @@ function measureFacts(m: ExportMeasure, text: (s: string) => string): MeasureFac
   return {
     number: m.number,
     title: text(m.title),
-    items: m.items.map((i) => ({ code: i.code, text: text(i.text), ...(i.printed ? { printed: i.printed } : {}) })),
+    items: m.items.map((i) => ({
+      code: i.code,
+      text: text(i.text),
+      ...(i.printed ? { printed: i.printed } : {}),
+    })),
     indicators: m.indicators.map((i) => ({ number: i.number, score: i.score })),
     methods: m.actions.filter((a) => a.kind === 'method').map((a) => text(a.text)),
     steps: m.actions.filter((a) => a.kind === 'step').map((a) => text(a.text)),
@@ -78,10 +82,14 @@ describe.each(factFiles)('%s', (factFile) => {
     expect([plan.assessmentYear, plan.fiscalYear]).toEqual([facts.assessmentYear, facts.fiscalYear]);
     expect([plan.overallScore, plan.rating]).toEqual([facts.overallScore, facts.rating]);
     expect(plan.catalogueYear).toBe(facts.catalogueYear);
-    expect(plan.warnings.filter((w) => w.measure === undefined && w.code.startsWith('catalogue-')).map((w) => w.code)).toEqual(
-      facts.notices,
+    expect(
+      plan.warnings
+        .filter((w) => w.measure === undefined && w.code.startsWith('catalogue-'))
+        .map((w) => w.code),
+    ).toEqual(facts.notices);
+    expect(plan.warnings.filter((w) => w.code === 'unplaced-line').map((w) => w.line)).toEqual(
+      facts.unread ?? [],
     );
-    expect(plan.warnings.filter((w) => w.code === 'unplaced-line').map((w) => w.line)).toEqual(facts.unread ?? []);
     expect(plan.measures.map((m) => measureFacts(m, text))).toEqual(
       facts.measures.map((m) => ({
         ...m,

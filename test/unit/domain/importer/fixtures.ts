@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { ExportDocument, ExportPlan } from '../../../../src/domain/exportDocument';
 import { parseMeasuresDocument } from '../../../../src/domain/importer/parseMeasuresDocument';
+import { foldSaraAm } from '../../../../src/domain/thaiText/foldThai';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const EXAMPLE_PATH = join(ROOT, 'test/fixtures/000_8abfe1898a6e5c73.txt');
@@ -31,3 +32,25 @@ export function measure(plan: ExportPlan, n: number) {
 }
 
 export const codes = (items: readonly { code: string }[]) => items.map((i) => i.code);
+
+/** What a person checks in a plan: ids, numbers, codes and periods exactly; texts with ำ and า read alike. */
+export function planFacts(plan: ExportPlan) {
+  return {
+    id: plan.id,
+    agency: plan.agency,
+    years: [plan.assessmentYear, plan.fiscalYear],
+    score: [plan.overallScore, plan.rating],
+    measures: plan.measures.map((m) => ({
+      id: m.id,
+      number: m.number,
+      title: foldSaraAm(m.title),
+      items: m.items.map((i) => i.code),
+      indicators: m.indicators.map((i) => [i.number, i.score]),
+      findings: m.findings.map((f) => [f.kind, f.instrument, f.indicator, f.code, f.score]),
+      responsible: m.responsibleUnits,
+      period: m.period,
+      actions: m.actions.map((a) => [a.id, a.kind, a.number, foldSaraAm(a.text)]),
+    })),
+    warnings: plan.warnings.map((w) => [w.code, w.measure, w.line]),
+  };
+}

@@ -1,30 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportPlan } from '../../../../src/domain/exportDocument';
-import { foldSaraAm } from '../../../../src/domain/thaiText/foldThai';
 import { parseMeasuresDocument } from '../../../../src/domain/importer/parseMeasuresDocument';
-import { OPTS, parsePlan, readDocument, readExample } from './fixtures';
-
-/** What a person checks in a plan: ids, numbers, codes and periods exactly; texts with ำ and า read alike. */
-function facts(plan: ExportPlan) {
-  return {
-    id: plan.id,
-    agency: plan.agency,
-    years: [plan.assessmentYear, plan.fiscalYear],
-    score: [plan.overallScore, plan.rating],
-    measures: plan.measures.map((m) => ({
-      id: m.id,
-      number: m.number,
-      title: foldSaraAm(m.title),
-      items: m.items.map((i) => i.code),
-      indicators: m.indicators.map((i) => [i.number, i.score]),
-      findings: m.findings.map((f) => [f.kind, f.instrument, f.indicator, f.code, f.score]),
-      responsible: m.responsibleUnits,
-      period: m.period,
-      actions: m.actions.map((a) => [a.id, a.kind, a.number, foldSaraAm(a.text)]),
-    })),
-    warnings: plan.warnings.map((w) => [w.code, w.measure, w.line]),
-  };
-}
+import { OPTS, parsePlan, planFacts as facts, readDocument, readExample } from './fixtures';
 
 const lose = (text: string) => text.replace(/\u0E33/g, '\u0E32');
 

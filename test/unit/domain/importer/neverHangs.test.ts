@@ -39,6 +39,12 @@ const noise = fc.oneof(
     '๐๐๐',
     'i',
     '\r',
+    // What PDFs do to Thai: ำ lost or split, glyph codes, a tone mark before its vowel, a split word.
+    'การกาหนดขั้นตอนการดาเนินการ',
+    'ด\u0E4D\u0E32เนิน',
+    '\uF70A\uF71D\uF700',
+    'ท\u0E48\u0E35',
+    'ดำ เนิน กา หนด',
   ),
 );
 const edit = fc.oneof(
@@ -47,6 +53,7 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: noise }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), keep: fc.nat() }),
+  fc.record({ kind: fc.constant('lose-sara-am' as const), at: fc.nat() }),
 );
 
 type Edit = { kind: string; at: number; text?: string; keep?: number };
@@ -60,6 +67,7 @@ function applyEdits(edits: readonly Edit[]): string {
     else if (e.kind === 'insert') out.splice(i, 0, e.text ?? '');
     else if (e.kind === 'duplicate') out.splice(i, 0, line);
     else if (e.kind === 'cut') out[i] = line.slice(0, (e.keep ?? 0) % (line.length + 1));
+    else if (e.kind === 'lose-sara-am') out[i] = line.replace(/\u0E33/g, '\u0E32');
     // Swap two digits, Thai or Arabic, as a mistyped score or code would.
     else
       out[i] = line
@@ -97,7 +105,16 @@ describe('random edits of the example', () => {
   it('never hang on pathological input either', async () => {
     const long = 'ก'.repeat(200_000);
     const tabs = `${'\t'.repeat(5000)}\n`.repeat(50);
-    for (const text of [long, tabs, '(๑) x (Shopping List)\n'.repeat(5000), `${'๑.๑) '.repeat(20000)}\n`]) {
+    const marks = '\uF70A\u0E48\u0E4D\u0E32 '.repeat(50_000);
+    const words = 'ดาเนิน ดำ เนิน ประจา '.repeat(30_000);
+    for (const text of [
+      long,
+      tabs,
+      marks,
+      words,
+      '(๑) x (Shopping List)\n'.repeat(5000),
+      `${'๑.๑) '.repeat(20000)}\n`,
+    ]) {
       const reply = await parseInWorker(text, 5_000);
       expect(reply).not.toHaveProperty('crash');
     }

@@ -21,16 +21,65 @@ describe('the ITA 2566 catalogue', () => {
     expect(catalogue.indicators.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     for (const item of catalogue.items) {
       expect(item.name).toMatch(/\S/);
-      expect(catalogueIndicator(catalogue, item.indicator)).toBeDefined();
+      expect(catalogueIndicator(catalogue, item.indicator ?? -1)).toBeDefined();
     }
     expect(catalogue.items.find((i) => i.code === 'o42')?.name).toBe(
       'มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
     );
   });
 
-  it('serves later years from the closest earlier table', () => {
+  it('serves 2567 and earlier years from the 2566 table', () => {
     expect(catalogueFor(2567).year).toBe(2566);
     expect(catalogueFor(2560).year).toBe(2566);
+  });
+
+  it('names the measures and report items by year: o42/o43 in 2566, O25/O26 in the provisional 2569', () => {
+    expect(catalogueFor(2566).roles).toEqual({ measures: 'o42', report: 'o43' });
+    const y2569 = catalogueFor(2569);
+    expect([y2569.year, y2569.status]).toEqual([2569, 'provisional']);
+    expect(y2569.roles).toEqual({ measures: 'o25', report: 'o26' });
+    expect(y2569.items.find((i) => i.code === 'o25')?.name).toBe('การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร');
+    expect(y2569.items.every((i) => i.provisional)).toBe(true);
+  });
+
+  it('has no table for 2568 or for years after 2569', () => {
+    for (const year of [2568, 2570, 2575]) {
+      expect(catalogueFor(year)).toMatchObject({
+        year,
+        status: 'none',
+        items: [],
+        roles: { measures: null },
+      });
+    }
+  });
+});
+
+describe('item codes of a year the app has no established table for', () => {
+  const token = (line: string) => {
+    const [l] = normaliseText(line);
+    return readCodeToken(l!.text, l!.key)!;
+  };
+
+  it('keeps O-codes and their texts as written, never corrected by the provisional 2569 list', () => {
+    const c = catalogueFor(2569);
+    expect(resolveItemCode(token('O25 การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร'), 'x', c)).toEqual({
+      code: 'o25',
+      printed: 'O25',
+    });
+    // A title of another code is not "corrected" either: items move between codes from year to year.
+    expect(resolveItemCode(token('O3 แผนปฏิบัติการป้องกันการทุจริต'), 'แผนปฏิบัติการป้องกันการทุจริต', c)).toEqual({
+      code: 'o3',
+      printed: 'O3',
+    });
+  });
+
+  it('keeps codes of a year with no table as written, bare numbers included', () => {
+    const none = catalogueFor(2570);
+    expect(resolveItemCode(token('o๑๑ แผน'), 'แผน', none)).toEqual({ code: 'o11', printed: 'o๑๑' });
+    expect(resolveItemCode(token('๑๑๓ ท่านได้รับมอบหมายงาน'), 'ท่านได้รับมอบหมายงาน', none)).toEqual({
+      code: '113',
+      printed: '๑๑๓',
+    });
   });
 });
 

@@ -31,6 +31,14 @@ describe('what is not a measures document is refused with one clear message', ()
     expect(refusal(readDocument('junk-shopping-list.txt'))).toBe('no-measures');
   });
 
+  it.each([
+    ['an anti-corruption announcement', 'not-measures-announcement.txt'],
+    ['a procurement analysis', 'not-measures-procurement.txt'],
+    ['an ITA results table without measures', 'not-measures-ita-results.txt'],
+  ])('refuses %s: Thai, but no measure with actions, units or a period', (_what, file) => {
+    expect(refusal(readDocument(file))).toBe('no-measures');
+  });
+
   it('refuses a Thai grocery list', () => {
     const list = [
       'รายการซื้อของ',
@@ -50,6 +58,12 @@ describe('what is not a measures document is refused with one clear message', ()
     const detached = 'ก ่ารประเมิน ้คุณธรรม ิและความโปร ่งใส '.repeat(30);
     expect(looksGarbledThai(detached)).toBe(true);
     expect(looksGarbledThai(readExample())).toBe(false);
+  });
+
+  it('does not call a PDF garbled for the tone marks its font drew from the private-use area', () => {
+    // ส + U+F70A (่ shifted low) + ู, as pdf.js gives "สู่" drawn in Garuda or TH Sarabun.
+    const shifted = 'การนำผลการประเมินไปส\uF70Aูการปฏิบัติ ผ\uF70Bูรับผิดชอบ '.repeat(40);
+    expect(looksGarbledThai(shifted)).toBe(false);
   });
 
   it('accepts the standard Thai private-use tone marks of PDF fonts and repairs them', () => {

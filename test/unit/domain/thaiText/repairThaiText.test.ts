@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { foldPattern, foldSaraAm } from '../../../../src/domain/thaiText/foldThai';
@@ -111,5 +112,24 @@ describe('folding for matching', () => {
     const heading = foldPattern(/^การกำหนดขั้นตอน/);
     expect(heading.test(foldSaraAm('การกำหนดขั้นตอน'))).toBe(true);
     expect(heading.test(foldSaraAm('การกาหนดขั้นตอน'))).toBe(true);
+  });
+});
+
+describe('repair on any text', () => {
+  const thai = fc.string({
+    unit: fc.constantFrom(...'กขคดตนบปมรลวสหอาำิีุู่้๊๋์ัํ็ะเแโใไ \n\r\t\uF700\uF70A\uF71D0123456789'),
+    maxLength: 300,
+  });
+
+  it('keeps the number of lines, and a second repair changes nothing more', () => {
+    fc.assert(
+      fc.property(thai, (text) => {
+        const once = repairThaiText(text).text;
+        const lines = (t: string) => t.split(/\r\n|\r|\n/).length;
+        expect(lines(once)).toBe(lines(text));
+        expect(repairThaiText(once).text).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
