@@ -55,6 +55,8 @@ export function makeCommands(db: ItaDatabase, deps: WriteDeps = defaultDeps) {
           findings: [],
           responsible: input.responsible,
           period: input.period,
+          ...(input.budget !== undefined ? { budget: input.budget } : {}),
+          ...(input.successIndicator !== undefined ? { successIndicator: input.successIndicator } : {}),
         };
         return (await w.insert('measures', fields)).id;
       });

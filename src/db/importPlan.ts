@@ -45,6 +45,8 @@ function planFields(plan: ExportPlan): PlanFields {
     rating: plan.rating,
     constraints: plan.constraints,
     warnings: plan.warnings,
+    // The catalogue the codes were read with; null (no table for the year) is kept too.
+    ...(plan.catalogueYear !== undefined ? { catalogueYear: plan.catalogueYear } : {}),
   };
 }
 
@@ -61,6 +63,8 @@ function measureFields(planId: string, m: ExportMeasure): MeasureFields {
   };
   // Left out rather than stored as undefined, so a re-import compares equal.
   if (m.responsibleUnits) fields.responsibleUnits = m.responsibleUnits;
+  if (m.budget !== undefined) fields.budget = m.budget;
+  if (m.successIndicator !== undefined) fields.successIndicator = m.successIndicator;
   return fields;
 }
 

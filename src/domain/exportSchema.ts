@@ -96,6 +96,7 @@ export const planSchema = v.object({
       message: TEXT,
       measure: v.optional(v.number()),
       line: v.optional(v.number()),
+      item: v.optional(v.pipe(v.string(), v.maxLength(10))),
     }),
     5_000,
   ),

@@ -84,8 +84,8 @@ export function formatNumber(n: number, opts: { digits?: DigitStyle } = {}): str
 
 const bahtFormats = new Map<DigitStyle, Intl.NumberFormat>();
 
-/** An amount of money: `12,500.50 บาท`, grouped by thousands, in the digits chosen. */
-export function formatBaht(amount: number, opts: { digits?: DigitStyle } = {}): string {
+/** An amount as people write it in a form: `12,500.5`, grouped by thousands, in the digits chosen. */
+export function formatAmount(amount: number, opts: { digits?: DigitStyle } = {}): string {
   const digits = opts.digits ?? 'arabic';
   let format = bahtFormats.get(digits);
   if (!format) {
@@ -94,7 +94,12 @@ export function formatBaht(amount: number, opts: { digits?: DigitStyle } = {}): 
     });
     bahtFormats.set(digits, format);
   }
-  return `${format.format(amount)} บาท`;
+  return format.format(amount);
+}
+
+/** An amount of money: `12,500.50 บาท`, grouped by thousands, in the digits chosen. */
+export function formatBaht(amount: number, opts: { digits?: DigitStyle } = {}): string {
+  return `${formatAmount(amount, opts)} บาท`;
 }
 
 /** A number people read as a code (`3/2567`, `1.2`) in the digits chosen. */

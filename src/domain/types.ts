@@ -39,6 +39,8 @@ export interface PlanWarning {
   measure?: number;
   /** 1-based line in the imported text. */
   line?: number;
+  /** The item code (as resolved) the warning is about, so the review can show it beside that item. */
+  item?: string;
 }
 
 /** An ITA assessment item (i1–i30, e1–e15, o1–o43 in 2566) listed for a measure. */

@@ -118,6 +118,9 @@ export interface MeasureForm {
   responsible: string;
   periodStart: string;
   periodEnd: string;
+  /** Planned baht as typed ("15,000", "๑๕,๐๐๐"); empty for none stated. */
+  budget: string;
+  successIndicator: string;
 }
 
 export interface MeasureInput {
@@ -125,6 +128,9 @@ export interface MeasureInput {
   title: string;
   responsible: string;
   period: Period | null;
+  /** Planned baht; null when none is stated. Absent: left as it was. */
+  budget?: number | null;
+  successIndicator?: string;
 }
 
 const measureSchema = v.object({
@@ -139,6 +145,8 @@ const measureSchema = v.object({
   responsible: text,
   periodStart: optionalDate,
   periodEnd: optionalDate,
+  budget: optionalNumber('งบประมาณต้องเป็นจำนวนเงิน (บาท) ไม่ติดลบ เช่น 15,000', 0, 1e12),
+  successIndicator: text,
 });
 
 /** `fiscalYear` is the plan's: a period must lie inside it. */
@@ -158,7 +166,14 @@ export function validateMeasure(form: MeasureForm, fiscalYear: number): Validate
     }
   }
   return finish(
-    value && { number: value.number, title: value.title, responsible: value.responsible, period },
+    value && {
+      number: value.number,
+      title: value.title,
+      responsible: value.responsible,
+      period,
+      budget: value.budget,
+      successIndicator: value.successIndicator,
+    },
     errors,
   );
 }

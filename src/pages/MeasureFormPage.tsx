@@ -1,9 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { TextField } from '../components/Field';
+import { TextArea, TextField } from '../components/Field';
 import { SaveCancel } from '../components/SaveCancel';
 import { fiscalYearRange } from '../domain/fiscalCalendar';
-import { formatThaiDate } from '../domain/thaiFormat';
+import { formatAmount, formatThaiDate } from '../domain/thaiFormat';
 import type { Measure, Plan } from '../domain/types';
 import { validateMeasure, type MeasureForm } from '../domain/validation';
 import { commands } from '../hooks/commands';
@@ -12,7 +12,15 @@ import { showToast } from '../hooks/toast';
 import { useDraft } from '../hooks/useDraft';
 import { useSubmit } from './useSubmit';
 
-const blank: MeasureForm = { number: '', title: '', responsible: '', periodStart: '', periodEnd: '' };
+const blank: MeasureForm = {
+  number: '',
+  title: '',
+  responsible: '',
+  periodStart: '',
+  periodEnd: '',
+  budget: '',
+  successIndicator: '',
+};
 
 function formOf(m: Measure): MeasureForm {
   return {
@@ -21,6 +29,9 @@ function formOf(m: Measure): MeasureForm {
     responsible: m.responsible,
     periodStart: m.period?.start ?? '',
     periodEnd: m.period?.end ?? '',
+    // Read back as typed: "15,000", not "15000".
+    budget: m.budget == null ? '' : formatAmount(m.budget),
+    successIndicator: m.successIndicator ?? '',
   };
 }
 
@@ -135,6 +146,22 @@ export function MeasureFormPage() {
             />
           </div>
         </fieldset>
+        <TextField
+          id="budget"
+          label="งบประมาณ (บาท)"
+          hint="เว้นว่างถ้าไม่ได้กำหนด ใส่ 0 ถ้าไม่ใช้งบประมาณ"
+          inputMode="decimal"
+          value={f.budget}
+          error={errors.budget}
+          onValue={(budget) => draft.update({ budget })}
+        />
+        <TextArea
+          id="successIndicator"
+          label="ตัวชี้วัดความสำเร็จ"
+          rows={2}
+          value={f.successIndicator}
+          onValue={(successIndicator) => draft.update({ successIndicator })}
+        />
         <SaveCancel
           formError={formError}
           busy={busy}

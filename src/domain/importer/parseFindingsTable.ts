@@ -109,7 +109,11 @@ export function finishFindingsTable(
     const token = readCodeToken(row.raw, toArabicDigits(row.raw));
     const resolved = token ? resolveItemCode(token, row.item, catalogue) : { code: '' };
     if (resolved.warning)
-      warnings.add(resolved.warning.code, resolved.warning.message, { measure, line: row.line });
+      warnings.add(resolved.warning.code, resolved.warning.message, {
+        measure,
+        line: row.line,
+        item: resolved.code,
+      });
     const item = catalogueItem(catalogue, resolved.code);
     const printedIndicator = /(\d{1,2})/.exec(toArabicDigits(row.indicator));
     // Empty tool and indicator cells mean "same as the row above".

@@ -91,7 +91,11 @@ export function parseMeasure(
     const text = written.slice(token.end).trim();
     const resolved = resolveItemCode(token, text, catalogue);
     if (resolved.warning)
-      warnings.add(resolved.warning.code, resolved.warning.message, { measure: m, line: line.no });
+      warnings.add(resolved.warning.code, resolved.warning.message, {
+        measure: m,
+        line: line.no,
+        item: resolved.code,
+      });
     draft.items.push(
       resolved.printed
         ? { code: resolved.code, text, printed: resolved.printed }

@@ -10,7 +10,7 @@ export interface Warnings {
   add(
     code: string,
     message: string,
-    where?: { measure?: number | undefined; line?: number | undefined },
+    where?: { measure?: number | undefined; line?: number | undefined; item?: string | undefined },
   ): void;
 }
 
@@ -22,6 +22,7 @@ export function createWarnings(): Warnings {
       const warning: PlanWarning = { code, message };
       if (where.measure !== undefined) warning.measure = where.measure;
       if (where.line !== undefined) warning.line = where.line;
+      if (where.item !== undefined) warning.item = where.item;
       list.push(warning);
     },
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeImportCommands } from '../../../src/db/importPlan';
 import { WriteError } from '../../../src/db/writer';
 import type { ExportPlan } from '../../../src/domain/exportDocument';
-import { parsePlan, readExample } from '../domain/importer/fixtures';
+import { parsePlan, readDocument, readExample } from '../domain/importer/fixtures';
 import { testDb } from './testDb';
 
 const example = (): ExportPlan => structuredClone(parsePlan(readExample()).plan);
@@ -41,6 +41,21 @@ describe('importing a plan', () => {
     expect(ops).toHaveLength(1 + 7 + actionCount);
     expect(new Set(ops.map((o) => o.id)).size).toBe(ops.length);
     expect(ops.every((o) => o.kind === 'put')).toBe(true);
+  });
+
+  it('keeps the catalogue year the codes were read with, and each measure’s budget and success indicator', async () => {
+    const { db, importer } = setup();
+    const text = readDocument('tessaban-prose-2568.txt');
+    const plan = structuredClone(parsePlan(text).plan);
+    const { planId } = await importer.importPlan(plan, 'new');
+    expect((await db.plans.get(planId))?.catalogueYear).toBeNull();
+    const saved = await db.measures.where('planId').equals(planId).sortBy('number');
+    expect(saved.map((m) => [m.budget, m.successIndicator])).toEqual([
+      [15000, 'เผยแพร่ข้อมูลการจัดซื้อจัดจ้างครบ 12 เดือน'],
+      [0, 'บุคลากรร้อยละ 80 ทราบขั้นตอนการยืมทรัพย์สินของราชการ'],
+    ]);
+    const example2566 = await importer.importPlan(example(), 'new');
+    expect((await db.plans.get(example2566.planId))?.catalogueYear).toBe(2566);
   });
 
   it('finds a live plan of the same agency and fiscal year, ignoring spaces in the name', async () => {

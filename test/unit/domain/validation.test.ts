@@ -144,6 +144,8 @@ const measureForm: MeasureForm = {
   responsible: 'สำนักปลัด',
   periodStart: '2023-10-01',
   periodEnd: '2024-09-30',
+  budget: '',
+  successIndicator: '',
 };
 
 describe('validateMeasure', () => {
@@ -155,15 +157,36 @@ describe('validateMeasure', () => {
         title: 'มาตรการเปิดเผยข้อมูลสาธารณะ',
         responsible: 'สำนักปลัด',
         period: { start: '2023-10-01', end: '2024-09-30' },
+        budget: null,
+        successIndicator: '',
       },
     });
+  });
+
+  it('reads a budget typed with separators or in Thai digits, and keeps the success indicator', () => {
+    const value = (budget: string) => {
+      const r = validateMeasure({ ...measureForm, budget, successIndicator: ' ร้อยละ 80 ' }, 2567);
+      return r.ok ? [r.value.budget, r.value.successIndicator] : r.errors;
+    };
+    expect(value('15,000')).toEqual([15000, 'ร้อยละ 80']);
+    expect(value('๑๕,๐๐๐.๕๐')).toEqual([15000.5, 'ร้อยละ 80']);
+    expect(value('0')).toEqual([0, 'ร้อยละ 80']);
+    expect(value('สองหมื่น')).toEqual({ budget: 'งบประมาณต้องเป็นจำนวนเงิน (บาท) ไม่ติดลบ เช่น 15,000' });
+    expect(value('-5')).toEqual({ budget: 'งบประมาณต้องเป็นจำนวนเงิน (บาท) ไม่ติดลบ เช่น 15,000' });
   });
 
   it('returns no period when both dates are left empty', () => {
     const result = validateMeasure({ ...measureForm, periodStart: '', periodEnd: ' ' }, 2567);
     expect(result).toEqual({
       ok: true,
-      value: { number: 3, title: 'มาตรการเปิดเผยข้อมูลสาธารณะ', responsible: 'สำนักปลัด', period: null },
+      value: {
+        number: 3,
+        title: 'มาตรการเปิดเผยข้อมูลสาธารณะ',
+        responsible: 'สำนักปลัด',
+        period: null,
+        budget: null,
+        successIndicator: '',
+      },
     });
   });
 
