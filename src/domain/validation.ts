@@ -22,6 +22,17 @@ const optionalNumber = (message: string, min: number, max: number) =>
     v.transform((s) => (s === '' ? null : Number(s))),
     v.check((n) => n === null || (n >= min && n <= max), message),
   );
+/** An amount of baht as typed ("15,000", "๑๕,๐๐๐.๕๐"); null for empty, undefined when it is not one. */
+export function readAmount(typed: string): number | null | undefined {
+  const s = toArabicDigits(typed.trim()).replace(/,/g, '');
+  if (s === '') return null;
+  if (!/^\d+(\.\d+)?$/.test(s)) return undefined;
+  const n = Number(s);
+  return n <= 1e12 ? n : undefined;
+}
+
+export const AMOUNT_MESSAGE = 'งบประมาณต้องเป็นจำนวนเงิน (บาท) ไม่ติดลบ เช่น 15,000';
+
 const beYear = (message: string) =>
   v.pipe(
     text,
@@ -145,7 +156,7 @@ const measureSchema = v.object({
   responsible: text,
   periodStart: optionalDate,
   periodEnd: optionalDate,
-  budget: optionalNumber('งบประมาณต้องเป็นจำนวนเงิน (บาท) ไม่ติดลบ เช่น 15,000', 0, 1e12),
+  budget: optionalNumber(AMOUNT_MESSAGE, 0, 1e12),
   successIndicator: text,
 });
 

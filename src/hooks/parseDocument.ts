@@ -18,8 +18,17 @@ async function parseHere(
   return parseMeasuresDocument(request.text, { ...request, onProgress });
 }
 
-export function parseDocument(text: string, onProgress: (fraction: number) => void): Promise<ParseResult> {
-  const request: ParseRequest = { text, exportId: uuidv7(), exportedAt: new Date().toISOString() };
+export function parseDocument(
+  text: string,
+  onProgress: (fraction: number) => void,
+  catalogueYear?: number | null,
+): Promise<ParseResult> {
+  const request: ParseRequest = {
+    text,
+    exportId: uuidv7(),
+    exportedAt: new Date().toISOString(),
+    ...(catalogueYear !== undefined ? { catalogueYear } : {}),
+  };
   if (typeof Worker === 'undefined') return parseHere(request, onProgress);
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./parseWorker.ts', import.meta.url), { type: 'module' });

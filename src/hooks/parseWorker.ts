@@ -8,6 +8,8 @@ export interface ParseRequest {
   text: string;
   exportId: string;
   exportedAt: string;
+  /** Read codes with this year's catalogue (the review's choice); undefined: the document's own. */
+  catalogueYear?: number | null;
 }
 
 export type ParseReply = { type: 'progress'; fraction: number } | { type: 'done'; result: ParseResult };
@@ -15,10 +17,11 @@ export type ParseReply = { type: 'progress'; fraction: number } | { type: 'done'
 const reply = (message: ParseReply) => postMessage(message);
 
 self.onmessage = (event: MessageEvent<ParseRequest>) => {
-  const { text, exportId, exportedAt } = event.data;
+  const { text, exportId, exportedAt, catalogueYear } = event.data;
   const result = parseMeasuresDocument(text, {
     exportId,
     exportedAt,
+    ...(catalogueYear !== undefined ? { catalogueYear } : {}),
     onProgress: (fraction) => reply({ type: 'progress', fraction }),
   });
   reply({ type: 'done', result });

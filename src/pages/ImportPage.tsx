@@ -6,6 +6,7 @@ import { ImportReview } from '../components/ImportReview';
 import { ImportSource } from '../components/ImportSource';
 import { TaskProgress } from '../components/TaskProgress';
 import type { ExportPlan } from '../domain/exportDocument';
+import { catalogueChoices } from '../domain/catalogue/itaCatalogue';
 import {
   addAction,
   draftFromPlan,
@@ -13,10 +14,14 @@ import {
   MAX_IMPORT_BYTES,
   removeAction,
   updateAction,
+  updateIndicator,
+  updateItem,
   updateMeasure,
   validateDraft,
   type ImportDraft,
 } from '../domain/importer/reviewPlan';
+import { dismissWarning, dismissWarnings } from '../domain/importer/reviewWarnings';
+import { summariseRepairs } from '../domain/thaiText/repairThaiText';
 import { formatNumber } from '../domain/thaiFormat';
 import type { Plan } from '../domain/types';
 import { importer } from '../hooks/commands';
@@ -73,7 +78,35 @@ export function ImportPage() {
     setWork(null);
     setErrors({});
     setFormError(null);
-    draft.update({ review: draftFromPlan(plan, source) });
+    draft.update({
+      review: draftFromPlan(plan, source, { text, repairs: summariseRepairs(result.repairs) }),
+    });
+  }
+
+  /** The same document read again with another year's catalogue; the header as typed is kept. */
+  async function rereadWith(catalogueYear: number | null) {
+    if (!review?.text) return;
+    const label = 'กำลังอ่านรหัสข้อใหม่';
+    setWork({ label, fraction: 0 });
+    const result = await parseDocument(
+      review.text,
+      (fraction) => setWork({ label, fraction }),
+      catalogueYear,
+    );
+    setWork(null);
+    const plan = result.ok ? result.document.plans[0] : undefined;
+    if (!result.ok || !plan) return setFormError('อ่านเอกสารใหม่ไม่ได้ กรุณาเปิดเอกสารอีกครั้ง');
+    setErrors({});
+    draft.update({
+      review: {
+        ...draftFromPlan(plan, review.source, {
+          text: review.text,
+          repairs: summariseRepairs(result.repairs),
+        }),
+        header: review.header,
+      },
+    });
+    showToast({ message: 'อ่านรหัสข้อใหม่ตามเกณฑ์ที่เลือกแล้ว' });
   }
 
   async function openFile(file: File) {
@@ -115,8 +148,8 @@ export function ImportPage() {
     if (review) reviewHeading.current?.focus();
   }, [review === null]);
 
-  const edit = (change: (plan: ExportPlan) => ExportPlan) => {
-    if (review) draft.update({ review: { ...review, plan: change(review.plan) } });
+  const edit = (change: (plan: ExportPlan) => ExportPlan, more: Partial<ImportDraft> = {}) => {
+    if (review) draft.update({ review: { ...review, ...more, plan: change(review.plan), edited: true } });
   };
 
   async function save(plan: ExportPlan, mode: 'new' | 'replace' | 'copy', replaceId?: string) {
@@ -190,13 +223,30 @@ export function ImportPage() {
           busy={busy || duplicate !== null}
           digits={digits}
           headingRef={reviewHeading}
+          catalogues={catalogueChoices()}
+          onCatalogue={(year) => void rereadWith(year)}
           onHeader={(patch) =>
             draft.update({ review: { ...review, header: { ...review.header, ...patch } } })
           }
           onMeasure={(i, patch) => edit((plan) => updateMeasure(plan, i, patch))}
+          onItem={(i, k, patch) => edit((plan) => updateItem(plan, i, k, patch))}
+          onIndicator={(i, k, patch) => edit((plan) => updateIndicator(plan, i, k, patch))}
+          onBudget={(i, typed) => {
+            const m = review.plan.measures[i];
+            if (!m) return;
+            edit((plan) => dismissWarnings(plan, m.number, ['budget']), {
+              budgetInputs: { ...review.budgetInputs, [m.id]: typed },
+            });
+          }}
           onAction={(i, id, patch) => edit((plan) => updateAction(plan, i, id, patch))}
-          onAddAction={(i, kind) => edit((plan) => addAction(plan, i, kind, uuidv7()))}
+          onAddAction={(i, kind, from) =>
+            edit((plan) => {
+              const added = addAction(plan, i, kind, uuidv7(), from?.text ?? '');
+              return from ? dismissWarning(added, from.warning) : added;
+            })
+          }
           onRemoveAction={(i, id) => edit((plan) => removeAction(plan, i, id))}
+          onDismiss={(warning) => edit((plan) => dismissWarning(plan, warning))}
           onSave={() => void onSave()}
           onCancel={cancel}
         />

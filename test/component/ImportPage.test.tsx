@@ -8,6 +8,7 @@ import { commands, importer } from '../../src/hooks/commands';
 import { ImportPage } from '../../src/pages/ImportPage';
 import EXAMPLE from '../fixtures/000_8abfe1898a6e5c73.txt?raw';
 import SHOPPING_LIST from '../fixtures/documents/junk-shopping-list.txt?raw';
+import OBT_BULLETS from '../fixtures/documents/obt-thai-bullets-missing.txt?raw';
 
 const SLOW = { timeout: 10_000 };
 
@@ -46,7 +47,15 @@ async function pasteExample() {
   return screen.findByRole('form', { name: 'ตรวจทานก่อนบันทึก' }, SLOW);
 }
 
-const measureSection = (n: number) => screen.getByRole('region', { name: new RegExp(`^มาตรการที่ ${n}\\b`) });
+/** A measure of the review, folded as it is shown, opened as a person would. */
+function measureSection(n: number): HTMLElement {
+  const details = screen.getByRole('group', { name: new RegExp(`^มาตรการที่ ${n}\\b`) }) as HTMLDetailsElement;
+  if (!details.open) {
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+  }
+  return details;
+}
 
 async function recordCounts() {
   return {
@@ -100,7 +109,11 @@ describe('import page', () => {
   it('shows the example measure by measure with each warning beside its measure', async () => {
     renderAt('/import');
     const review = await pasteExample();
-    expect(within(review).getAllByRole('region', { name: /^มาตรการที่ \d/ })).toHaveLength(7);
+    const measures = within(review).getAllByRole('group', { name: /^มาตรการที่ \d/ });
+    expect(measures).toHaveLength(7);
+    // Folded, each with its warning count in view.
+    expect(measures.every((m) => !(m as HTMLDetailsElement).open)).toBe(true);
+    expect(measures[1]!.querySelector('summary')!.textContent).toMatch(/มาตรการที่ 2 .* · คำเตือน \d+/);
     expect((within(review).getByLabelText('ชื่อหน่วยงาน') as HTMLInputElement).value).toBe(
       'องค์การบริหารส่วนตำบลเรือเสาะออก',
     );
@@ -109,12 +122,15 @@ describe('import page', () => {
     );
 
     const m2 = measureSection(2);
-    const warnings = within(m2).getByRole('group', { name: 'คำเตือนของมาตรการที่ 2' });
+    // The indicator warning sits with the indicators it is about, which can be corrected there.
+    const warnings = within(m2).getByRole('group', { name: 'คำเตือนเรื่องตัวชี้วัดของมาตรการที่ 2' });
     expect(warnings.textContent).toMatch(/เลขตัวชี้วัด 8 ไม่ตรงกับชื่อ "คุณภาพการดำเนินงาน" \(ชื่อของตัวชี้วัดที่ 6\)/);
     expect(warnings.textContent).toMatch(/บรรทัด 111/);
     expect(within(measureSection(1)).queryByRole('group', { name: /คำเตือน/ })).toBeNull();
-    // The o14 printed for o19 is reported beside measure 5, not elsewhere.
-    expect(within(measureSection(5)).getByRole('group', { name: /คำเตือน/ }).textContent).toMatch(/๐๑๔/);
+    // The o14 printed for o19 is reported beside that item's code in measure 5, not elsewhere.
+    const m5 = measureSection(5);
+    expect(within(m5).getByRole('group', { name: 'คำเตือนของรหัส o19' }).textContent).toMatch(/๐๑๔/);
+    expect((within(m5).getByLabelText('รหัสข้อ (เอกสารเขียน ๐๑๔)') as HTMLInputElement).value).toBe('o19');
     expect(within(m2).getByText('1 ตุลาคม 2566')).toBeTruthy();
     expect(await db.plans.count()).toBe(0);
   });
@@ -159,6 +175,73 @@ describe('import page', () => {
     expect(await recordCounts()).toEqual({ plans: 0, measures: 0, actions: 0, outbox: 0 });
   });
 
+  it('says in one line how many words the text repair mended, and lists them on request', async () => {
+    renderAt('/import');
+    await paste(EXAMPLE.replace(/\u0E33/g, '\u0E32'));
+    const review = await screen.findByRole('form', { name: 'ตรวจทานก่อนบันทึก' }, SLOW);
+    const note = within(review).getByText(/^ซ่อมข้อความที่เสียจากการแปลงไฟล์ \d+ แห่ง/);
+    expect(note.textContent).toMatch(/“ดาเนิน” เป็น “ดำเนิน”/);
+    expect(within(review).getByText('ดูคำที่ซ่อมทั้งหมด')).toBeTruthy();
+    // The repaired text is what the fields show, editable like any other.
+    expect((within(review).getByLabelText('ชื่อหน่วยงาน') as HTMLInputElement).value).toBe(
+      'องค์การบริหารส่วนตำบลเรือเสาะออก',
+    );
+  });
+
+  it('reads the codes again with the catalogue year the person chooses', async () => {
+    renderAt('/import');
+    const review = await pasteExample();
+    const select = within(review).getByLabelText('อ่านรหัสข้อ (i/e/o) ตามเกณฑ์ ITA ปี') as HTMLSelectElement;
+    expect(select.value).toBe('2566');
+    fireEvent.change(select, { target: { value: 'none' } });
+    await waitFor(
+      () =>
+        expect((screen.getByLabelText('อ่านรหัสข้อ (i/e/o) ตามเกณฑ์ ITA ปี') as HTMLSelectElement).value).toBe(
+          'none',
+        ),
+      SLOW,
+    );
+    // Kept as written: ๐๑๔ is o14 now, and the plan says once why.
+    const m5 = measureSection(5);
+    expect((within(m5).getByLabelText('รหัสข้อ (เอกสารเขียน ๐๑๔)') as HTMLInputElement).value).toBe('o14');
+    expect(screen.getByRole('group', { name: 'หมายเหตุเรื่องเกณฑ์' }).textContent).toMatch(
+      /เก็บรหัสข้อและข้อความตามที่เอกสารเขียน/,
+    );
+  });
+
+  it('a corrected item code takes its warning away, and the save bar counts what is left', async () => {
+    renderAt('/import');
+    await pasteExample();
+    const bar = () => screen.getByText(/^คำเตือนที่ยังไม่ได้ตรวจ \d+ รายการ$/).textContent!;
+    const before = Number(/\d+/.exec(bar())![0]);
+    const m5 = measureSection(5);
+    const code = within(m5).getByLabelText('รหัสข้อ (เอกสารเขียน ๑๒)');
+    fireEvent.input(code, { target: { value: 'i12' } });
+    await waitFor(() => expect(within(m5).queryByRole('group', { name: 'คำเตือนของรหัส i12' })).toBeNull());
+    expect(Number(/\d+/.exec(bar())![0])).toBeLessThan(before);
+    expect(screen.getByRole('button', { name: 'บันทึก' }).closest('.review-savebar')).toBeTruthy();
+  });
+
+  it('turns a line the importer could not place into a step', async () => {
+    renderAt('/import');
+    await paste(OBT_BULLETS);
+    await screen.findByRole('form', { name: 'ตรวจทานก่อนบันทึก' }, SLOW);
+    const m1 = measureSection(1);
+    const unread = within(m1).getByRole('group', { name: 'ส่วนที่อ่านไม่ได้ของมาตรการที่ 1' });
+    const line = within(unread)
+      .getAllByRole('listitem')
+      .find((li) => /รายงานผลทุกไตรมาส/.test(li.textContent!))!;
+    fireEvent.click(within(line).getByRole('button', { name: /เพิ่มเป็นขั้นตอน/ }));
+    await waitFor(() =>
+      expect(
+        within(m1)
+          .getAllByLabelText(/^รายละเอียดข้อ 3\./)
+          .map((t) => (t as HTMLTextAreaElement).value),
+      ).toContain('รายงานผลทุกไตรมาส'),
+    );
+    expect(within(m1).queryByText(/รายงานผลทุกไตรมาส"/)).toBeNull();
+  });
+
   it('cancelling leaves the database untouched and forgets the draft', async () => {
     renderAt('/import');
     await pasteExample();
@@ -175,8 +258,8 @@ describe('import page', () => {
     fireEvent.input(within(measureSection(4)).getByLabelText('ชื่อมาตรการที่ 4'), { target: { value: 'ยังอยู่' } });
     first.unmount();
     renderAt('/import');
-    const m4 = await screen.findByRole('region', { name: /^มาตรการที่ 4/ });
-    expect((within(m4).getByLabelText('ชื่อมาตรการที่ 4') as HTMLInputElement).value).toBe('ยังอยู่');
+    await screen.findByRole('group', { name: /^มาตรการที่ 4/ });
+    expect((within(measureSection(4)).getByLabelText('ชื่อมาตรการที่ 4') as HTMLInputElement).value).toBe('ยังอยู่');
   });
 
   it('opens the bundled example straight away from the first screen link', async () => {

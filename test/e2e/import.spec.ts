@@ -46,10 +46,14 @@ test.describe('importing a measures document', () => {
     await page.getByRole('link', { name: 'ลองใช้แผนตัวอย่าง' }).click();
     const review = page.getByRole('form', REVIEW);
     await expect(review).toBeVisible();
-    await expect(review.getByRole('region', { name: /^มาตรการที่ \d/ })).toHaveCount(7);
-    await expect(
-      review.getByRole('region', { name: /^มาตรการที่ 2/ }).getByRole('group', { name: 'คำเตือนของมาตรการที่ 2' }),
-    ).toContainText('ชื่อของตัวชี้วัดที่ 6');
+    await expect(review.getByRole('group', { name: /^มาตรการที่ \d/ })).toHaveCount(7);
+    // Folded measures open from the keyboard; the warning sits with the indicators it is about.
+    const m2 = review.getByRole('group', { name: /^มาตรการที่ 2/ });
+    await m2.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(m2.getByRole('group', { name: 'คำเตือนเรื่องตัวชี้วัดของมาตรการที่ 2' })).toContainText(
+      'ชื่อของตัวชี้วัดที่ 6',
+    );
     await saveReview(page);
     await expectPlanWithSevenMeasures(page);
     await expect(page.getByText(/นำเข้าแผนแล้ว 7 มาตรการ/)).toBeVisible();
@@ -65,7 +69,7 @@ test.describe('importing a measures document', () => {
     await page.getByLabel(/เลือกไฟล์เอกสารมาตรการ/).setInputFiles(documents('example.docx'));
     const review = page.getByRole('form', REVIEW);
     await expect(review).toBeVisible({ timeout: 20_000 });
-    await expect(review.getByRole('region', { name: /^มาตรการที่ \d/ })).toHaveCount(7);
+    await expect(review.getByRole('group', { name: /^มาตรการที่ \d/ })).toHaveCount(7);
     await expect(review.getByText(/อ่านจาก example\.docx/)).toBeVisible();
     await saveReview(page);
     await expectPlanWithSevenMeasures(page);
@@ -77,8 +81,32 @@ test.describe('importing a measures document', () => {
     await page.getByLabel(/เลือกไฟล์เอกสารมาตรการ/).setInputFiles(documents('example.pdf'));
     const review = page.getByRole('form', REVIEW);
     await expect(review).toBeVisible({ timeout: 20_000 });
-    await expect(review.getByRole('region', { name: /^มาตรการที่ \d/ })).toHaveCount(7);
+    await expect(review.getByRole('group', { name: /^มาตรการที่ \d/ })).toHaveCount(7);
     await expect(review.getByText(/อ่านจาก example\.pdf/)).toBeVisible();
+  });
+
+  test('a 2569 PDF that lost its ำ: repairs said in one line, O-codes kept, saved from the keyboard', async ({
+    page,
+  }) => {
+    await page.goto('/import');
+    await page.getByLabel(/เลือกไฟล์เอกสารมาตรการ/).setInputFiles(documents('province-2569-lost-sara-am.pdf'));
+    const review = page.getByRole('form', REVIEW);
+    await expect(review).toBeVisible({ timeout: 20_000 });
+    await expect(review.getByText(/^ซ่อมข้อความที่เสียจากการแปลงไฟล์ \d+ แห่ง/)).toBeVisible();
+    await expect(review.getByLabel('อ่านรหัสข้อ (i/e/o) ตามเกณฑ์ ITA ปี')).toHaveValue('2569');
+    await expect(review.getByLabel('ชื่อหน่วยงาน')).toHaveValue('สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดน่าน');
+    const m1 = review.getByRole('group', { name: /^มาตรการที่ 1/ });
+    await m1.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(m1.getByLabel('รหัสข้อ (เอกสารเขียน O10)')).toHaveValue('o10');
+    await expect(m1.getByLabel('ชื่อมาตรการที่ 1')).toHaveValue('การเปิดเผยข้อมูลการให้บริการออนไลน์');
+    // The save bar stays on screen at the bottom while the review is scrolled.
+    const save = page.getByRole('button', { name: 'บันทึก', exact: true });
+    await expect(save).toBeInViewport();
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { name: 'มาตรการ (2)' })).toBeVisible();
   });
 
   test('a junk file shows a Thai error and adds no plan', async ({ page }) => {

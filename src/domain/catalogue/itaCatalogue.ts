@@ -58,6 +58,20 @@ export interface ItaCatalogue {
 /** The catalogues the app ships, for the review screen's choice. */
 export const CATALOGUES: readonly ItaCatalogue[] = [ITA_2566, ITA_2569];
 
+/** The choice offered on the review screen: each table, then none at all. */
+export function catalogueChoices(): { year: number | null; label: string }[] {
+  return [
+    ...CATALOGUES.map((c) => ({
+      year: c.year,
+      label:
+        c.status === 'provisional'
+          ? `${c.year} (ฉบับชั่วคราว จากเว็บไซต์หน่วยงาน)`
+          : `${c.year}${c.year === 2566 ? ' (ใช้กับปี 2567 ด้วย)' : ''}`,
+    })),
+    { year: null, label: 'ไม่ใช้เกณฑ์: เก็บรหัสตามที่เอกสารเขียน' },
+  ];
+}
+
 /** A year with no table: every code and text is kept as the document wrote it. */
 export function noCatalogue(year: number): ItaCatalogue {
   return {

@@ -6,8 +6,9 @@
  */
 import type { ExportAction, ExportMeasure, ExportPlan } from '../exportDocument';
 import { nextActionNumber } from '../numbering';
-import type { ActionKind, PlanWarning } from '../types';
-import { validatePlan, type PlanForm, type Validated } from '../validation';
+import type { ActionKind, IndicatorScore, ItemRef, PlanWarning } from '../types';
+import { dismissWarnings, type WarningPlace } from './reviewWarnings';
+import { AMOUNT_MESSAGE, readAmount, validatePlan, type PlanForm, type Validated } from '../validation';
 import type { ParseError } from './checkDocumentText';
 
 /** Files and pasted text above this are refused before reading (a measures document is ~100 KB). */
@@ -20,12 +21,25 @@ export interface ImportDraft {
   header: PlanForm;
   /** Where the text came from: a file name, "ข้อความที่วาง" or the example. */
   source: string;
+  /** The document's text, to read it again with another year's catalogue. */
+  text?: string;
+  /** What the text repair changed (ำ restored…), grouped, for the one line that says so. */
+  repairs?: { from: string; to: string; count: number; lines: number[] }[];
+  /** The person changed measures since the document was read (a new reading would replace that). */
+  edited?: boolean;
+  /** Budgets as typed, by measure id, until saved ("15,000" stays as typed while it is edited). */
+  budgetInputs?: Record<string, string>;
 }
 
-export function draftFromPlan(plan: ExportPlan, source: string): ImportDraft {
+export function draftFromPlan(
+  plan: ExportPlan,
+  source: string,
+  read: Pick<ImportDraft, 'text' | 'repairs'> = {},
+): ImportDraft {
   return {
     plan,
     source,
+    ...read,
     header: {
       agencyName: plan.agency.name,
       district: plan.agency.district,
@@ -44,8 +58,59 @@ const withMeasure = (plan: ExportPlan, index: number, change: (m: ExportMeasure)
   measures: plan.measures.map((m, i) => (i === index ? change(m) : m)),
 });
 
+/** Which warnings a change of these fields answers. */
+const ANSWERED_BY: Partial<Record<keyof ExportMeasure, WarningPlace[]>> = {
+  title: ['title'],
+  number: ['title'],
+  responsible: ['responsible'],
+  responsibleUnits: ['responsible'],
+  period: ['period'],
+  budget: ['budget'],
+  indicators: ['indicators'],
+};
+
+/** A change to a measure; the warnings about the fields it changes are taken as answered. */
 export function updateMeasure(plan: ExportPlan, index: number, patch: Partial<ExportMeasure>): ExportPlan {
-  return withMeasure(plan, index, (m) => ({ ...m, ...patch }));
+  const number = plan.measures[index]?.number;
+  const places = Object.keys(patch).flatMap((k) => ANSWERED_BY[k as keyof ExportMeasure] ?? []);
+  return dismissWarnings(
+    withMeasure(plan, index, (m) => ({ ...m, ...patch })),
+    number,
+    places,
+  );
+}
+
+/** A corrected item code or text; that item's warnings are answered by it. */
+export function updateItem(
+  plan: ExportPlan,
+  index: number,
+  itemIndex: number,
+  patch: Partial<Pick<ItemRef, 'code' | 'text'>>,
+): ExportPlan {
+  const m = plan.measures[index];
+  const item = m?.items[itemIndex];
+  if (!m || !item) return plan;
+  const code = patch.code === undefined ? item.code : patch.code.trim().toLowerCase();
+  const items = m.items.map((it, i) => (i === itemIndex ? { ...it, ...patch, code } : it));
+  return dismissWarnings(
+    withMeasure(plan, index, (x) => ({ ...x, items })),
+    m.number,
+    ['items'],
+    item.code,
+  );
+}
+
+/** A corrected indicator number or score. */
+export function updateIndicator(
+  plan: ExportPlan,
+  index: number,
+  indicatorIndex: number,
+  patch: Partial<Pick<IndicatorScore, 'number' | 'score'>>,
+): ExportPlan {
+  const m = plan.measures[index];
+  if (!m) return plan;
+  const indicators = m.indicators.map((x, i) => (i === indicatorIndex ? { ...x, ...patch } : x));
+  return updateMeasure(plan, index, { indicators });
 }
 
 export function updateAction(
@@ -64,9 +129,16 @@ export function removeAction(plan: ExportPlan, index: number, actionId: string):
   return withMeasure(plan, index, (m) => ({ ...m, actions: m.actions.filter((a) => a.id !== actionId) }));
 }
 
-/** A new empty method or step at the end of its kind, numbered after the last one. */
-export function addAction(plan: ExportPlan, index: number, kind: ActionKind, id: string): ExportPlan {
-  return withMeasure(plan, index, (m) => {
+/** A new method or step at the end of its kind, numbered after the last one (empty, or from an unread line). */
+export function addAction(
+  plan: ExportPlan,
+  index: number,
+  kind: ActionKind,
+  id: string,
+  text = '',
+): ExportPlan {
+  const number = plan.measures[index]?.number;
+  const added = withMeasure(plan, index, (m) => {
     const number = nextActionNumber(
       kind,
       m.actions.filter((a) => a.kind === kind).map((a) => a.number),
@@ -74,9 +146,11 @@ export function addAction(plan: ExportPlan, index: number, kind: ActionKind, id:
     const last = m.actions.map((a) => a.kind).lastIndexOf(kind);
     const at = last === -1 ? (kind === 'method' ? 0 : m.actions.length) : last + 1;
     const actions = [...m.actions];
-    actions.splice(at, 0, { id, kind, number, text: '' });
+    actions.splice(at, 0, { id, kind, number, text });
     return { ...m, actions };
   });
+  // "No steps found" is answered by adding one.
+  return dismissWarnings(added, number, [kind]);
 }
 
 /** Warnings of the whole document, and those of each measure by its number. */
@@ -112,6 +186,13 @@ export function validateDraft(draft: ImportDraft): Validated<ExportPlan> {
     for (const a of m.actions) {
       if (a.text.trim() === '') errors[`m${i}.${a.id}`] = 'กรุณากรอกรายละเอียด หรือลบรายการนี้';
     }
+    const typed = draft.budgetInputs?.[m.id];
+    const budget = typed === undefined ? m.budget : readAmount(typed);
+    if (budget === undefined && typed !== undefined) errors[`m${i}.budget`] = AMOUNT_MESSAGE;
+    m.items.forEach((item, k) => {
+      if (!/^[a-z]?\d{1,3}$/.test(item.code))
+        errors[`m${i}.item${k}`] = 'รหัสข้อต้องเป็นเช่น i13, e9, o25 หรือตัวเลข';
+    });
     const units = lines((m.responsibleUnits ?? []).join('\n'));
     const { responsibleUnits: _units, ...rest } = m;
     return {
@@ -120,6 +201,8 @@ export function validateDraft(draft: ImportDraft): Validated<ExportPlan> {
       responsible: m.responsible.trim(),
       ...(units.length > 0 ? { responsibleUnits: units } : {}),
       period: start === '' ? null : { start, end },
+      ...(budget !== undefined ? { budget } : {}),
+      ...(m.successIndicator !== undefined ? { successIndicator: m.successIndicator.trim() } : {}),
       actions: m.actions.map((a) => ({ ...a, number: a.number.trim(), text: a.text.trim() })),
     };
   });

@@ -4,10 +4,17 @@ import {
   draftFromPlan,
   groupWarnings,
   removeAction,
+  updateItem,
   updateMeasure,
   validateDraft,
 } from '../../../../src/domain/importer/reviewPlan';
-import { parsePlan, readExample } from './fixtures';
+import {
+  dismissWarning,
+  unreadText,
+  warningPlace,
+  warningsAt,
+} from '../../../../src/domain/importer/reviewWarnings';
+import { parsePlan, readDocument, readExample } from './fixtures';
 
 const example = () => parsePlan(readExample()).plan;
 
@@ -70,5 +77,53 @@ describe('reviewing an imported plan', () => {
     ]);
     expect(general.map((w) => w.code)).toEqual(['a']);
     expect(byMeasure.get(2)?.map((w) => w.code)).toEqual(['b', 'c']);
+  });
+});
+
+describe('answering warnings in the review', () => {
+  const plan = () => parsePlan(readExample()).plan;
+
+  it('places every warning of the example beside a field, not in one list', () => {
+    const places = new Set(plan().warnings.map(warningPlace));
+    expect(places.has('measure')).toBe(false);
+    expect(warningsAt(plan().warnings, 5, 'items', 'o19').map((w) => w.code)).toEqual([
+      'item-code-resolved',
+      'item-code-resolved',
+    ]);
+  });
+
+  it('a corrected item code answers that item’s warnings only, and is kept lower case', () => {
+    const p = plan();
+    const m5 = p.measures.findIndex((m) => m.number === 5);
+    const at = p.measures[m5]!.items.findIndex((i) => i.code === 'i12');
+    const before = warningsAt(p.warnings, 5, 'items').length;
+    const edited = updateItem(p, m5, at, { code: 'I12 ' });
+    expect(edited.measures[m5]!.items[at]!.code).toBe('i12');
+    expect(warningsAt(edited.warnings, 5, 'items', 'i12')).toEqual([]);
+    expect(warningsAt(edited.warnings, 5, 'items').length).toBe(
+      before - warningsAt(p.warnings, 5, 'items', 'i12').length,
+    );
+  });
+
+  it('a period typed answers "no period", a step added answers "no steps"', () => {
+    const text = readDocument('obt-thai-bullets-missing.txt');
+    const p = parsePlan(text).plan;
+    const i = p.measures.findIndex((m) => m.number === 3);
+    expect(warningsAt(p.warnings, 3, 'step').length).toBe(1);
+    const withStep = addAction(p, i, 'step', 'new', 'ติดตามผลรายไตรมาส');
+    expect(warningsAt(withStep.warnings, 3, 'step')).toEqual([]);
+    expect(withStep.measures[i]!.actions.at(-1)).toMatchObject({ kind: 'step', text: 'ติดตามผลรายไตรมาส' });
+    const unread = warningsAt(p.warnings, 1, 'unread')[0]!;
+    expect(unreadText(unread)).toBe('หมายเหตุ ข้อมูลจากระบบ ITAS');
+    expect(dismissWarning(p, unread).warnings).toHaveLength(p.warnings.length - 1);
+  });
+
+  it('a budget is read from what was typed, and one that is not an amount stops the save', () => {
+    const p = plan();
+    const draft = { ...draftFromPlan(p, 'x'), budgetInputs: { [p.measures[0]!.id]: '15,000' } };
+    const ok = validateDraft(draft);
+    expect(ok.ok && ok.value.measures[0]!.budget).toBe(15000);
+    const bad = validateDraft({ ...draft, budgetInputs: { [p.measures[0]!.id]: 'หนึ่งหมื่น' } });
+    expect(bad.ok ? null : bad.errors['m0.budget']).toBe('งบประมาณต้องเป็นจำนวนเงิน (บาท) ไม่ติดลบ เช่น 15,000');
   });
 });
