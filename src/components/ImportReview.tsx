@@ -70,7 +70,7 @@ export function ImportReview(p: ImportReviewProps) {
     });
   const count = plan.warnings.length;
   const repairs = draft.repairs ?? [];
-  const repaired = repairs.reduce((s, r) => s + r.count, 0);
+  const repaired = repairs.length;
   const catalogue = plan.catalogueYear === undefined ? null : plan.catalogueYear;
   const planWarnings = (places: Parameters<typeof warningsAt>[2][]) =>
     places.flatMap((place) => warningsAt(plan.warnings, undefined, place));
@@ -91,29 +91,7 @@ export function ImportReview(p: ImportReviewProps) {
         อ่านจาก {draft.source}: พบ {n(plan.measures.length)} มาตรการ แก้ไขได้ก่อนกดบันทึก
         ยังไม่มีสิ่งใดถูกบันทึกจนกว่าจะกดบันทึก
       </p>
-      {repaired > 0 && (
-        <div class="repair-note">
-          <p>
-            ซ่อมข้อความที่เสียจากการแปลงไฟล์ {n(repaired)} แห่ง เช่น “{repairs[0]!.from}” เป็น “{repairs[0]!.to}”
-            แก้กลับได้ที่ช่องข้อความแต่ละช่อง
-          </p>
-          <details>
-            <summary>ดูคำที่ซ่อมทั้งหมด</summary>
-            <ul>
-              {repairs.map((r) => (
-                <li key={`${r.from}-${r.to}`}>
-                  “{r.from}” → “{r.to}” {n(r.count)} แห่ง
-                  <span class="meta">
-                    {' '}
-                    (บรรทัด {r.lines.slice(0, 8).map(n).join(', ')}
-                    {r.lines.length > 8 ? ' …' : ''})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </details>
-        </div>
-      )}
+      {repaired > 0 && <RepairNote repairs={repairs} digits={digits} />}
       <section class="card" aria-labelledby="review-catalogue-title">
         <h2 id="review-catalogue-title">เกณฑ์ที่ใช้อ่านรหัสข้อ</h2>
         <WarningList warnings={planWarnings(['catalogue'])} label="หมายเหตุเรื่องเกณฑ์" digits={digits} />
@@ -208,5 +186,51 @@ export function ImportReview(p: ImportReviewProps) {
         </div>
       </div>
     </form>
+  );
+}
+
+/**
+ * One line for what the text repair did, words and font codes apart (a font
+ * code shows as nothing readable), with every mended word on request.
+ */
+function RepairNote({
+  repairs,
+  digits,
+}: {
+  repairs: NonNullable<ImportDraft['repairs']>;
+  digits: DigitStyle;
+}) {
+  const n = (x: number) => formatNumber(x, { digits });
+  const words = repairs.filter((r) => r.kind === 'word');
+  const glyphs = repairs.filter((r) => r.kind === 'glyph').reduce((s, r) => s + r.count, 0);
+  const wordCount = words.reduce((s, r) => s + r.count, 0);
+  const first = words[0];
+  return (
+    <div class="repair-note">
+      <p>
+        ซ่อมข้อความที่เสียจากการแปลงไฟล์{' '}
+        {[wordCount > 0 && `คำ ${n(wordCount)} แห่ง`, glyphs > 0 && `อักษรที่ฟอนต์เก็บเป็นรหัสพิเศษ ${n(glyphs)} ตัว`]
+          .filter(Boolean)
+          .join(' และ ')}
+        {first && ` เช่น “${first.from}” เป็น “${first.to}”`} แก้กลับได้ที่ช่องข้อความแต่ละช่อง
+      </p>
+      {words.length > 0 && (
+        <details>
+          <summary>ดูคำที่ซ่อมทั้งหมด</summary>
+          <ul>
+            {words.map((r) => (
+              <li key={`${r.from}-${r.to}`}>
+                “{r.from}” → “{r.to}” {n(r.count)} แห่ง
+                <span class="meta">
+                  {' '}
+                  (บรรทัด {r.lines.slice(0, 8).map(n).join(', ')}
+                  {r.lines.length > 8 ? ' …' : ''})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
   );
 }

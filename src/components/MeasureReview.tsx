@@ -93,7 +93,7 @@ export function MeasureReview(p: MeasureReviewProps) {
           <ul class="plain-list">
             {m.items.map((item, k) => (
               <li key={`${k}-${item.printed ?? ''}`} class="review-item">
-                <div class="review-action-number">
+                <div class="review-item-code">
                   <TextField
                     id={id(`item${k}`)}
                     label={`รหัสข้อ${item.printed ? ` (เอกสารเขียน ${item.printed})` : ''}`}

@@ -179,7 +179,7 @@ describe('import page', () => {
     renderAt('/import');
     await paste(EXAMPLE.replace(/\u0E33/g, '\u0E32'));
     const review = await screen.findByRole('form', { name: 'ตรวจทานก่อนบันทึก' }, SLOW);
-    const note = within(review).getByText(/^ซ่อมข้อความที่เสียจากการแปลงไฟล์ \d+ แห่ง/);
+    const note = within(review).getByText(/^ซ่อมข้อความที่เสียจากการแปลงไฟล์ คำ \d+ แห่ง/);
     expect(note.textContent).toMatch(/“ดาเนิน” เป็น “ดำเนิน”/);
     expect(within(review).getByText('ดูคำที่ซ่อมทั้งหมด')).toBeTruthy();
     // The repaired text is what the fields show, editable like any other.

@@ -92,7 +92,9 @@ test.describe('importing a measures document', () => {
     await page.getByLabel(/เลือกไฟล์เอกสารมาตรการ/).setInputFiles(documents('province-2569-lost-sara-am.pdf'));
     const review = page.getByRole('form', REVIEW);
     await expect(review).toBeVisible({ timeout: 20_000 });
-    await expect(review.getByText(/^ซ่อมข้อความที่เสียจากการแปลงไฟล์ \d+ แห่ง/)).toBeVisible();
+    await expect(
+      review.getByText(/^ซ่อมข้อความที่เสียจากการแปลงไฟล์ คำ \d+ แห่ง และอักษรที่ฟอนต์เก็บเป็นรหัสพิเศษ \d+ ตัว เช่น “/),
+    ).toBeVisible();
     await expect(review.getByLabel('อ่านรหัสข้อ (i/e/o) ตามเกณฑ์ ITA ปี')).toHaveValue('2569');
     await expect(review.getByLabel('ชื่อหน่วยงาน')).toHaveValue('สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดน่าน');
     const m1 = review.getByRole('group', { name: /^มาตรการที่ 1/ });

@@ -24,7 +24,7 @@ export interface ImportDraft {
   /** The document's text, to read it again with another year's catalogue. */
   text?: string;
   /** What the text repair changed (ำ restored…), grouped, for the one line that says so. */
-  repairs?: { from: string; to: string; count: number; lines: number[] }[];
+  repairs?: { kind: 'glyph' | 'word'; from: string; to: string; count: number; lines: number[] }[];
   /** The person changed measures since the document was read (a new reading would replace that). */
   edited?: boolean;
   /** Budgets as typed, by measure id, until saved ("15,000" stays as typed while it is edited). */

@@ -184,11 +184,14 @@ export function repairThaiText(text: string): RepairedText {
 /** Repairs grouped for people: each distinct change once, with how often and on which lines. */
 export function summariseRepairs(
   repairs: readonly TextRepair[],
-): { from: string; to: string; count: number; lines: number[] }[] {
-  const byChange = new Map<string, { from: string; to: string; count: number; lines: number[] }>();
+): { kind: RepairKind; from: string; to: string; count: number; lines: number[] }[] {
+  const byChange = new Map<
+    string,
+    { kind: RepairKind; from: string; to: string; count: number; lines: number[] }
+  >();
   for (const r of repairs) {
     const key = `${r.from}\u0000${r.to}`;
-    const entry = byChange.get(key) ?? { from: r.from, to: r.to, count: 0, lines: [] };
+    const entry = byChange.get(key) ?? { kind: r.kind, from: r.from, to: r.to, count: 0, lines: [] };
     entry.count++;
     if (entry.lines[entry.lines.length - 1] !== r.line) entry.lines.push(r.line);
     byChange.set(key, entry);

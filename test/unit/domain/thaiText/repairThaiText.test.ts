@@ -72,8 +72,8 @@ describe('repairing Thai text as PDFs leave it', () => {
   it('groups repairs for people: each change once with its count and lines', () => {
     const r = repairThaiText('ดาเนินการ\nดาเนินงาน กาหนด\nดาเนิน');
     expect(summariseRepairs(r.repairs)).toEqual([
-      { from: 'ดาเนิน', to: 'ดำเนิน', count: 3, lines: [1, 2, 3] },
-      { from: 'กาหนด', to: 'กำหนด', count: 1, lines: [2] },
+      { kind: 'word', from: 'ดาเนิน', to: 'ดำเนิน', count: 3, lines: [1, 2, 3] },
+      { kind: 'word', from: 'กาหนด', to: 'กำหนด', count: 1, lines: [2] },
     ]);
   });
 });
