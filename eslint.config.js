@@ -14,7 +14,9 @@ const layer = (files, forbidden, message) => ({
 const up = (...names) => names.flatMap((n) => [`../${n}`, `../${n}/*`, `../../${n}/*`, `../../../${n}/*`]);
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', '.reports', '.bench', 'dev-dist', '.shots'] },
+  {
+    ignores: ['dist', 'node_modules', 'test-results', '.reports', '.bench', 'dev-dist', '.shots', '.scratch'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

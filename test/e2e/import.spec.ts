@@ -93,7 +93,7 @@ test.describe('importing a measures document', () => {
     const review = page.getByRole('form', REVIEW);
     await expect(review).toBeVisible({ timeout: 20_000 });
     await expect(
-      review.getByText(/^ซ่อมข้อความที่เสียจากการแปลงไฟล์ คำ \d+ แห่ง และอักษรที่ฟอนต์เก็บเป็นรหัสพิเศษ \d+ ตัว เช่น “/),
+      review.getByText(/^ซ่อมข้อความที่เสียจากการแปลงไฟล์ คำ \d+ แห่ง และ อักษรที่ฟอนต์เก็บเป็นรหัสพิเศษ \d+ ตัว เช่น “/),
     ).toBeVisible();
     await expect(review.getByLabel('อ่านรหัสข้อ (i/e/o) ตามเกณฑ์ ITA ปี')).toHaveValue('2569');
     await expect(review.getByLabel('ชื่อหน่วยงาน')).toHaveValue('สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดน่าน');
