@@ -128,7 +128,7 @@ export default defineConfig({
               // (npm run bench). None of it is on the first screen.
               name: 'shared',
               includeDependenciesRecursively: false,
-              test: /src\/(components\/(Field|SaveCancel|FormErrorSummary|ConfirmButton|StatusBadge|TaskProgress|ChangeList|PlanFields)|hooks\/(useDraft|useToday|commands)|pages\/useSubmit|db\/(conflictQueries|commands|writer|importPlan)|domain\/(validation|hlc|types|fieldLabels|quarterlyRecordId|changeLog|importer\/(stableIds|checkExportPlan))|sync\/(fileSync|serverSettings))\.tsx?$|node_modules\/(uuid|valibot)\//,
+              test: /src\/(components\/(Field|SaveCancel|FormErrorSummary|ConfirmButton|StatusBadge|TaskProgress|ChangeList|PlanFields)|hooks\/(useDraft|useToday|commands)|pages\/useSubmit|db\/(conflictQueries|commands|writer|importPlan)|domain\/(validation|hlc|types|fieldLabels|quarterlyRecordId|changeLog|importer\/(stableIds|checkExportPlan))|sync\/fileSync)\.tsx?$|node_modules\/(uuid|valibot)\//,
             },
           ],
         },
