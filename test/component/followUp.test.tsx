@@ -67,7 +67,7 @@ describe('meeting mode', () => {
     renderAt(`/meetings/${meetingId}`, ROUTES);
     expect(await screen.findByText('ลงผลแล้ว 0 จาก 3 รายการ')).toBeTruthy();
     const group = screen.getByRole('region', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' });
-    fireEvent.input(within(group).getByLabelText('บันทึกสั้นของ 3.1'), { target: { value: 'ลงแล้ว' } });
+    fireEvent.input(within(group).getByLabelText(/บันทึกสั้นของ 3\.1/), { target: { value: 'ลงแล้ว' } });
     fireEvent.click(within(group).getByRole('button', { name: /เสร็จแล้ว.*3\.1/ }));
     expect(await screen.findByText(paragraph(/ลงผลในการประชุมนี้: ดำเนินการแล้ว – ลงแล้ว/))).toBeTruthy();
     expect(screen.getByText('ลงผลแล้ว 1 จาก 3 รายการ')).toBeTruthy();
@@ -85,7 +85,7 @@ describe('meeting mode', () => {
     const group = await screen.findByRole('region', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' });
     fireEvent.click(within(group).getByRole('button', { name: /กำลังทำ.*3\.1/ }));
     expect(await screen.findByText(paragraph(/ลงผลในการประชุมนี้: อยู่ระหว่างดำเนินการ/))).toBeTruthy();
-    fireEvent.input(screen.getAllByLabelText('บันทึกสั้นของ 3.1')[0]!, { target: { value: 'รอลงนาม' } });
+    fireEvent.input(screen.getAllByLabelText(/บันทึกสั้นของ 3\.1/)[0]!, { target: { value: 'รอลงนาม' } });
     expect(
       await screen.findByText(paragraph(/อยู่ระหว่างดำเนินการ – รอลงนาม/), {}, { timeout: 3000 }),
     ).toBeTruthy();
@@ -111,6 +111,10 @@ describe('meeting mode', () => {
     const group = screen.getByRole('region', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' });
     expect(within(group).queryByRole('button', { name: /เลิกทำ/ })).toBeNull();
     fireEvent.click(within(group).getByRole('button', { name: /เสร็จแล้ว.*3\.1/ }));
+    // One stray tap records nothing: a correction is confirmed first.
+    expect(await within(group).findByText(/เป็นรายการแก้ไขใหม่หรือไม่/)).toBeTruthy();
+    expect(await db.progress.where('actionId').equals(a1).count()).toBe(1);
+    fireEvent.click(within(group).getByRole('button', { name: /ยืนยันแก้ไข 3\.1/ }));
     expect(await screen.findByText(paragraph(/แก้ไขหลังปิดการประชุม/))).toBeTruthy();
     expect(await db.progress.where('actionId').equals(a1).count()).toBe(2);
   });
@@ -130,7 +134,7 @@ describe('meeting mode in Thai digits', () => {
     expect(screen.getByText('ลงผลแล้ว ๐ จาก ๓ รายการ')).toBeTruthy();
     const group = screen.getByRole('region', { name: 'มาตรการที่ ๑ เปิดเผยข้อมูล' });
     expect(within(group).getAllByText('๓.๑')).toHaveLength(1);
-    expect(within(group).getByRole('group', { name: 'ลงผล ๓.๑' })).toBeTruthy();
+    expect(within(group).getByRole('group', { name: 'ลงผล ๓.๑ ของมาตรการที่ ๑' })).toBeTruthy();
   });
 });
 
