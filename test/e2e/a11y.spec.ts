@@ -101,13 +101,14 @@ test('in forced colours, charts keep their labels and bars, and a pressed status
   page,
 }) => {
   const ids = await loadExample(page);
-  await page.emulateMedia({ forcedColors: 'active' });
+  // A dark high-contrast theme, as Windows' "Night sky" and the like.
+  await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
   await openRoute(page, `/plans/${ids.planId}/dashboard`);
   const chart = page.locator('svg.chart-svg').first();
   const colours = await chart.evaluate((svg) => {
     const fill = (sel: string) => getComputedStyle(svg.querySelector(sel)!).fill;
     return {
-      page: getComputedStyle(document.body).backgroundColor,
+      page: getComputedStyle(document.documentElement).backgroundColor,
       label: fill('.chart-label'),
       value: fill('.chart-value'),
       track: fill('.chart-track'),
