@@ -15,14 +15,63 @@ const manifest = {
   scope: '/',
   id: '/',
   display: 'standalone' as const,
-  orientation: 'portrait' as const,
+  // No orientation: a phone on its side or a tablet in a stand keeps the app the way it is held.
   theme_color: '#1d4e89',
   background_color: '#ffffff',
   categories: ['productivity', 'government'],
   icons: [
     { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
     { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
     { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+  // Long-press on the installed icon. Plans have ids; /go/… opens the newest plan's page.
+  shortcuts: [
+    {
+      name: 'ประชุมประจำเดือน',
+      short_name: 'ประชุม',
+      description: 'ลงผลในการประชุมประจำเดือนของแผนล่าสุด',
+      url: '/go/meeting',
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+    },
+    {
+      name: 'ลงผลขั้นตอน',
+      short_name: 'ลงผล',
+      description: 'เปิดมาตรการของแผนล่าสุดเพื่อลงผล',
+      url: '/go/tick',
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+    },
+    {
+      name: 'รายงานรายไตรมาส',
+      short_name: 'รายงาน',
+      description: 'บันทึกและรายงานผลรายไตรมาสของแผนล่าสุด',
+      url: '/go/report',
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+    },
+  ],
+  // The richer install sheet on Android: made from the app by test/fixtures/make-screenshots.ts.
+  screenshots: [
+    {
+      src: '/screenshots/plan-narrow.png',
+      sizes: '720x1560',
+      type: 'image/png',
+      form_factor: 'narrow' as const,
+      label: 'แผนของหน่วยงานกับความคืบหน้าของแต่ละมาตรการ',
+    },
+    {
+      src: '/screenshots/meeting-narrow.png',
+      sizes: '720x1560',
+      type: 'image/png',
+      form_factor: 'narrow' as const,
+      label: 'ลงผลในการประชุมประจำเดือน แตะครั้งเดียวต่อขั้นตอน',
+    },
+    {
+      src: '/screenshots/dashboard-wide.png',
+      sizes: '1280x800',
+      type: 'image/png',
+      form_factor: 'wide' as const,
+      label: 'ภาพรวมความคืบหน้าของแผน',
+    },
   ],
 };
 

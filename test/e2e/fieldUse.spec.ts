@@ -80,3 +80,19 @@ test('after a tick, focus stays on the control used and the step and status are 
   await expect(button).toBeFocused();
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
 });
+
+test('the installed app’s shortcuts open the newest plan’s meetings, measures and quarterly report', async ({
+  page,
+}) => {
+  await page.goto('/go/meeting');
+  await expect(page).toHaveURL(/\/$/);
+  await createPlan(page, 'อบต.ทางลัด');
+  const planPath = new URL(page.url()).pathname;
+  await page.goto('/go/meeting');
+  await expect(page).toHaveURL(new RegExp(`${planPath}/meetings$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'การประชุมประจำเดือน' })).toBeVisible();
+  await page.goto('/go/tick');
+  await expect(page).toHaveURL(new RegExp(`${planPath}$`));
+  await page.goto('/go/report');
+  await expect(page).toHaveURL(new RegExp(`${planPath}/quarters$`));
+});
