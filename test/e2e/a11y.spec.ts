@@ -30,6 +30,8 @@ async function loadExample(page: Page): Promise<Record<string, string>> {
     period: 'half',
     table: 'meetings',
     id: meetingId,
+    // /go/:target, the installed app's shortcuts: it opens the plan's meetings.
+    target: 'meeting',
   };
 }
 
