@@ -62,6 +62,7 @@ test('after a tick, focus stays on the control used and the step and status are 
   await page.getByRole('button', { name: 'บันทึกผล' }).click();
   await expect(page.locator('li.action[data-action-number="3.2"] .badge')).toHaveText(/อยู่ระหว่างดำเนินการ/);
   await expect(open).toBeFocused();
+  await expect(page.locator('li.action[data-action-number="3.2"]')).toBeInViewport();
   await expect(page.locator('.toast-region')).toContainText('บันทึกผล 3.2 ของมาตรการที่ 1 แล้ว: อยู่ระหว่างดำเนินการ');
 
   // Meeting mode: the status button keeps focus while and after it saves; the change is announced.
