@@ -167,7 +167,7 @@ export default defineConfig({
             {
               name: 'follow-up',
               includeDependenciesRecursively: false,
-              test: /src\/(pages\/(Meetings?|Evidence|Quarter|QuarterlyRecord|Summary|Dashboard|RecordHistory)Page|pages\/(EvidencePanel|OpenConflictsNote)|pages\/currentQuarter|components\/(AgendaRow|Disclosure|QuarterNav|DueList|WeakFindings|charts\/)|db\/followUp|hooks\/(followUp|useStoredFile)|domain\/(followUpValidation|meetingAgenda|quarterlyReport|dueStatus|responsibleUnits)|media\/)/,
+              test: /src\/(pages\/(Meetings?|Evidence|Quarter|QuarterlyRecord|Summary|Dashboard|RecordHistory)Page|pages\/(EvidencePanel|OpenConflictsNote)|pages\/currentQuarter|components\/(AgendaRow|Disclosure|QuarterNav|DueList|WeakFindings|charts\/)|db\/followUp|hooks\/(followUp|useStoredFile)|domain\/(followUpValidation|bahtInput|meetingAgenda|quarterlyReport|dueStatus|responsibleUnits)|media\/)/,
             },
             {
               // What the other lazy pages share (form parts, commands, validation,
@@ -177,7 +177,7 @@ export default defineConfig({
               // (npm run bench). None of it is on the first screen.
               name: 'shared',
               includeDependenciesRecursively: false,
-              test: /src\/(components\/(Field|SaveCancel|FormErrorSummary|ConfirmButton|StatusBadge|TaskProgress|ChangeList|PlanFields)|hooks\/(useDraft|useToday|commands)|pages\/useSubmit|db\/(conflictQueries|commands|writer|importPlan)|domain\/(validation|hlc|types|fieldLabels|quarterlyRecordId|changeLog|importer\/(stableIds|checkExportPlan))|sync\/fileSync)\.tsx?$|node_modules\/(uuid|valibot)\//,
+              test: /src\/(components\/(Field|SaveCancel|FormErrorSummary|ConfirmButton|StatusBadge|StatusButtons|TaskProgress|ChangeList|PlanFields)|hooks\/(useDraft|useToday|commands)|pages\/useSubmit|db\/(conflictQueries|commands|writer|importPlan)|domain\/(validation|hlc|types|fieldLabels|quarterlyRecordId|changeLog|importer\/(stableIds|checkExportPlan))|sync\/fileSync)\.tsx?$|node_modules\/(uuid|valibot)\//,
             },
           ],
         },
