@@ -102,6 +102,15 @@ describe('meeting mode', () => {
     expect(within(screen.getByRole('region', { name: 'สำนักปลัด' })).getAllByRole('listitem')).toHaveLength(2);
   });
 
+  it('grouped by unit, each row says which measure its step belongs to, in names and on screen', async () => {
+    const { meetingId } = await seed();
+    renderAt(`/meetings/${meetingId}`, ROUTES);
+    fireEvent.click(await screen.findByLabelText('ตามผู้รับผิดชอบ'));
+    const finance = screen.getByRole('region', { name: 'กองคลัง' });
+    expect(within(finance).getByText('มาตรการที่ 2 จัดซื้อจัดจ้าง')).toBeTruthy();
+    expect(within(finance).getByRole('button', { name: 'เสร็จแล้ว 3.1 ของมาตรการที่ 2' })).toBeTruthy();
+  });
+
   it('after closing, undo is gone and a new tap is recorded as a correction', async () => {
     const { meetingId, a1 } = await seed();
     await followUp.tickInMeeting(meetingId, a1, 'in_progress', '');
