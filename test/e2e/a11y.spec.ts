@@ -171,3 +171,37 @@ test('the header says nothing about sync on a phone with no agency server', asyn
   await expect(page.getByTestId('sync-badge')).toHaveCount(0);
   await expect(page.locator('.app-header')).not.toContainText(/รอส่ง|ซิงก์/);
 });
+
+test('the keyboard focus ring stands out at 3:1 from the page and from the header, and the live regions wait empty', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Both regions are in the page before anything is said in them.
+  await expect(page.locator('.toast-region[role="status"]')).toHaveText('');
+  await expect(page.getByTestId('announcer')).toHaveText('');
+
+  const ring = async (selector: string, background: string) => {
+    await page.locator(selector).first().focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    return page
+      .locator(selector)
+      .first()
+      .evaluate((el, bg) => {
+        const s = getComputedStyle(el);
+        const behind = getComputedStyle(bg === 'header' ? el.closest('header')! : document.documentElement);
+        return {
+          outline: s.outlineColor,
+          style: s.outlineStyle,
+          width: s.outlineWidth,
+          behind: behind.backgroundColor,
+        };
+      }, background);
+  };
+  const inMain = await ring('main a.btn', 'page');
+  expect(inMain.style).toBe('solid');
+  expect(contrast(inMain.outline, inMain.behind)).toBeGreaterThanOrEqual(3);
+  const inHeader = await ring('header a.btn-icon', 'header');
+  expect(contrast(inHeader.outline, inHeader.behind)).toBeGreaterThanOrEqual(3);
+});
