@@ -15,14 +15,63 @@ const manifest = {
   scope: '/',
   id: '/',
   display: 'standalone' as const,
-  orientation: 'portrait' as const,
+  // No orientation: a phone on its side or a tablet in a stand keeps the app the way it is held.
   theme_color: '#1d4e89',
   background_color: '#ffffff',
   categories: ['productivity', 'government'],
   icons: [
     { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
     { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
     { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+  // Long-press on the installed icon. Plans have ids; /go/… opens the newest plan's page.
+  shortcuts: [
+    {
+      name: 'ประชุมประจำเดือน',
+      short_name: 'ประชุม',
+      description: 'ลงผลในการประชุมประจำเดือนของแผนล่าสุด',
+      url: '/go/meeting',
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+    },
+    {
+      name: 'ลงผลขั้นตอน',
+      short_name: 'ลงผล',
+      description: 'เปิดมาตรการของแผนล่าสุดเพื่อลงผล',
+      url: '/go/tick',
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+    },
+    {
+      name: 'รายงานรายไตรมาส',
+      short_name: 'รายงาน',
+      description: 'บันทึกและรายงานผลรายไตรมาสของแผนล่าสุด',
+      url: '/go/report',
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+    },
+  ],
+  // The richer install sheet on Android: made from the app by test/fixtures/make-screenshots.ts.
+  screenshots: [
+    {
+      src: '/screenshots/plan-narrow.png',
+      sizes: '720x1560',
+      type: 'image/png',
+      form_factor: 'narrow' as const,
+      label: 'แผนของหน่วยงานกับความคืบหน้าของแต่ละมาตรการ',
+    },
+    {
+      src: '/screenshots/meeting-narrow.png',
+      sizes: '720x1560',
+      type: 'image/png',
+      form_factor: 'narrow' as const,
+      label: 'ลงผลในการประชุมประจำเดือน แตะครั้งเดียวต่อขั้นตอน',
+    },
+    {
+      src: '/screenshots/dashboard-wide.png',
+      sizes: '1280x800',
+      type: 'image/png',
+      form_factor: 'wide' as const,
+      label: 'ภาพรวมความคืบหน้าของแผน',
+    },
   ],
 };
 
@@ -118,7 +167,7 @@ export default defineConfig({
             {
               name: 'follow-up',
               includeDependenciesRecursively: false,
-              test: /src\/(pages\/(Meetings?|Evidence|Quarter|QuarterlyRecord|Summary|Dashboard|RecordHistory)Page|pages\/(EvidencePanel|OpenConflictsNote)|pages\/currentQuarter|components\/(AgendaRow|Disclosure|QuarterNav|DueList|WeakFindings|charts\/)|db\/followUp|hooks\/(followUp|useStoredFile)|domain\/(followUpValidation|meetingAgenda|quarterlyReport|dueStatus|responsibleUnits)|media\/)/,
+              test: /src\/(pages\/(Meetings?|Evidence|Quarter|QuarterlyRecord|Summary|Dashboard|RecordHistory)Page|pages\/(EvidencePanel|OpenConflictsNote)|pages\/currentQuarter|components\/(AgendaRow|Disclosure|QuarterNav|DueList|WeakFindings|charts\/)|db\/followUp|hooks\/(followUp|useStoredFile)|domain\/(followUpValidation|bahtInput|meetingAgenda|quarterlyReport|dueStatus|responsibleUnits)|media\/)/,
             },
             {
               // What the other lazy pages share (form parts, commands, validation,
@@ -128,7 +177,7 @@ export default defineConfig({
               // (npm run bench). None of it is on the first screen.
               name: 'shared',
               includeDependenciesRecursively: false,
-              test: /src\/(components\/(Field|SaveCancel|FormErrorSummary|ConfirmButton|StatusBadge|TaskProgress|ChangeList|PlanFields)|hooks\/(useDraft|useToday|commands)|pages\/useSubmit|db\/(conflictQueries|commands|writer|importPlan)|domain\/(validation|hlc|types|fieldLabels|quarterlyRecordId|changeLog|importer\/(stableIds|checkExportPlan))|sync\/(fileSync|serverSettings))\.tsx?$|node_modules\/(uuid|valibot)\//,
+              test: /src\/(components\/(Field|SaveCancel|FormErrorSummary|ConfirmButton|StatusBadge|StatusButtons|TaskProgress|ChangeList|PlanFields)|hooks\/(useDraft|useToday|commands)|pages\/useSubmit|db\/(conflictQueries|commands|writer|importPlan)|domain\/(validation|hlc|types|fieldLabels|quarterlyRecordId|changeLog|importer\/(stableIds|checkExportPlan))|sync\/fileSync)\.tsx?$|node_modules\/(uuid|valibot)\//,
             },
           ],
         },

@@ -27,6 +27,7 @@ const ExportPage = lazy(() => import('./pages/ExportPage').then((m) => m.ExportP
 const ImportFilePage = lazy(() => import('./pages/ImportFilePage').then((m) => m.ImportFilePage));
 const EnrolPage = lazy(() => import('./pages/EnrolPage').then((m) => m.EnrolPage));
 const SyncPage = lazy(() => import('./pages/SyncPage').then((m) => m.SyncPage));
+const GoPage = lazy(() => import('./pages/GoPage').then((m) => m.GoPage));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => m.NotFoundPage));
 
 /** Every page by name (src/routes.ts says which path opens which). */
@@ -51,6 +52,7 @@ const PAGES: Record<PageName, AnyComponent> = {
   EnrolPage,
   SyncPage,
   SettingsPage,
+  GoPage,
   NotFoundPage,
 };
 

@@ -29,6 +29,7 @@ export const ROUTES = [
   ['/enrol', 'EnrolPage'],
   ['/sync', 'SyncPage'],
   ['/settings', 'SettingsPage'],
+  ['/go/:target', 'GoPage'],
 ] as const;
 
 export type PageName = (typeof ROUTES)[number][1] | 'NotFoundPage';

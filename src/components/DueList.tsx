@@ -40,7 +40,7 @@ export function DueList({ items, digits }: { items: readonly DueItem[]; digits: 
             </span>
             <span class="card-meta">
               {measure.period && `สิ้นสุด ${formatThaiDate(measure.period.end, { digits })} · `}
-              ยังเหลือ {n(progress.total - progress.done)} จาก {n(progress.total)} ขั้นตอน
+              ยังเหลือ {n(progress.total - progress.done)} จาก {n(progress.total)} รายการ
             </span>
           </a>
         </li>

@@ -3,7 +3,11 @@ import type { Finding, IndicatorScore, ItemRef } from '../domain/types';
 
 const KIND: Record<string, string> = { weakness: 'จุดอ่อนที่ต้องแก้ไข', strength: 'จุดแข็งที่ต้องรักษาไว้' };
 
-/** The ITA results behind a measure: its items, indicator scores and findings. */
+/**
+ * The ITA results behind a measure: its items, indicator scores and findings,
+ * folded away under one line that says how many there are (the steps to tick
+ * come first on the measure's page).
+ */
 export function Findings({
   items,
   indicators,
@@ -18,8 +22,10 @@ export function Findings({
   const n = (x: number | null) => (x === null ? '–' : formatNumber(x, { digits }));
   if (items.length + indicators.length + findings.length === 0) return null;
   return (
-    <section aria-label="ผลการประเมินที่เกี่ยวข้อง">
-      <h2>ผลการประเมินที่เกี่ยวข้อง</h2>
+    <details class="findings-box">
+      <summary>
+        ผลการประเมินที่เกี่ยวข้อง ({n(findings.length)} ประเด็น, {n(indicators.length)} ตัวชี้วัด)
+      </summary>
       {indicators.length > 0 && (
         <ul class="plain">
           {indicators.map((i) => (
@@ -48,7 +54,7 @@ export function Findings({
       )}
       {items.length > 0 && (
         <details>
-          <summary>ข้อคำถามที่เกี่ยวข้อง ({items.length} ข้อ)</summary>
+          <summary>ข้อคำถามที่เกี่ยวข้อง ({n(items.length)} ข้อ)</summary>
           <ul class="plain">
             {items.map((it) => (
               <li key={it.code}>
@@ -58,6 +64,6 @@ export function Findings({
           </ul>
         </details>
       )}
-    </section>
+    </details>
   );
 }

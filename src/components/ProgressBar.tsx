@@ -1,11 +1,20 @@
 import { percent, type ProgressCount } from '../domain/progress';
+import { formatNumber, type DigitStyle } from '../domain/thaiFormat';
 
 /**
  * Done / total as a bar with the numbers in words, so meaning never rests on
  * colour. Without a count yet (null), an empty bar of the same size that
  * says it is being counted.
  */
-export function ProgressBar({ progress, label }: { progress: ProgressCount | null; label: string }) {
+export function ProgressBar({
+  progress,
+  label,
+  digits = 'arabic',
+}: {
+  progress: ProgressCount | null;
+  label: string;
+  digits?: DigitStyle;
+}) {
   if (!progress) {
     return (
       <div class="progress">
@@ -15,6 +24,7 @@ export function ProgressBar({ progress, label }: { progress: ProgressCount | nul
     );
   }
   const pct = percent(progress);
+  const n = (x: number) => formatNumber(x, { digits });
   return (
     <div class="progress">
       <div
@@ -24,12 +34,12 @@ export function ProgressBar({ progress, label }: { progress: ProgressCount | nul
         aria-valuemin={0}
         aria-valuemax={progress.total}
         aria-valuenow={progress.done}
-        aria-valuetext={`${progress.done} จาก ${progress.total} รายการ (${pct}%)`}
+        aria-valuetext={`${n(progress.done)} จาก ${n(progress.total)} รายการ (${n(pct)}%)`}
       >
         <div class="progress-fill" style={{ width: `${pct}%` }} />
       </div>
       <span class="progress-text">
-        {progress.done}/{progress.total} ({pct}%)
+        {n(progress.done)}/{n(progress.total)} ({n(pct)}%)
       </span>
     </div>
   );

@@ -1,4 +1,4 @@
-/** A short message after an action, with an optional undo, announced politely. */
+/** A short message after an action, with an optional undo; the shell puts it in a polite live region. */
 export function Toast({
   message,
   actionLabel,
@@ -11,7 +11,7 @@ export function Toast({
   onClose: () => void;
 }) {
   return (
-    <div class="toast" role="status" aria-live="polite">
+    <div class="toast">
       <span>{message}</span>
       {actionLabel && onAction && (
         <button type="button" class="btn btn-light" onClick={onAction}>

@@ -1,4 +1,4 @@
-import { formatThaiDateTime, type DigitStyle } from '../domain/thaiFormat';
+import { formatNumber, formatThaiDateTime, type DigitStyle } from '../domain/thaiFormat';
 
 export interface UploadStatusProps {
   enrolled: boolean;
@@ -24,8 +24,8 @@ export function UploadStatus(p: UploadStatusProps) {
   return (
     <section aria-label="การส่งข้อมูลขึ้นเซิร์ฟเวอร์" class="upload-status">
       <dl class="facts" data-testid="upload-status">
-        <dt>รอส่ง</dt>
-        <dd>{p.waiting} ไฟล์</dd>
+        <dt>ไฟล์ที่ยังไม่ได้ส่ง</dt>
+        <dd>{formatNumber(p.waiting, { digits: p.digits })} ไฟล์</dd>
         <dt>ส่งสำเร็จล่าสุด</dt>
         <dd>{p.lastSuccessAt ? formatThaiDateTime(p.lastSuccessAt, { digits: p.digits }) : 'ยังไม่เคย'}</dd>
         {p.lastError && (

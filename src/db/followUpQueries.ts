@@ -14,7 +14,7 @@ import {
   summarizeRecords,
   type RecordSummary,
 } from '../domain/quarterlyReport';
-import { responsibleUnits } from '../domain/responsibleUnits';
+import { groupByUnitName } from '../domain/responsibleUnits';
 import type {
   Action,
   Evidence,
@@ -244,13 +244,16 @@ export async function dashboardView(
     const progress = progressOf(byMeasure.get(measure.id) ?? [], ticksByMeasure.get(measure.id) ?? []);
     return { measure, progress, due: dueStatus(measure.period, progress, today) };
   });
-  const unitMap = new Map<string, ProgressCount>();
-  for (const { measure, progress } of rows) {
-    for (const unit of responsibleUnits(measure)) {
-      const u = unitMap.get(unit) ?? { done: 0, total: 0 };
-      unitMap.set(unit, { done: u.done + progress.done, total: u.total + progress.total });
-    }
-  }
+  // One unit written two ways ("สำนักปลัด งานบริหารทั่วไป", "งานบริหารทั่วไป สำนักปลัด") is one bar.
+  const units = groupByUnitName(rows.map(({ measure, progress }) => ({ measure, value: progress }))).map(
+    (g) => ({
+      unit: g.name,
+      progress: g.values.reduce<ProgressCount>(
+        (sum, p) => ({ done: sum.done + p.done, total: sum.total + p.total }),
+        { done: 0, total: 0 },
+      ),
+    }),
+  );
   const weaknesses = measures
     .flatMap((m) =>
       m.findings.filter((f) => f.kind === 'weakness').map((f) => ({ ...f, measureNumber: m.number })),
@@ -260,9 +263,7 @@ export async function dashboardView(
     plan,
     measures: rows,
     quarters: quarterlyProgress(actions, ticks, plan.fiscalYear),
-    units: [...unitMap.entries()]
-      .map(([unit, progress]) => ({ unit, progress }))
-      .sort((a, b) => a.unit.localeCompare(b.unit, 'th')),
+    units,
     weaknesses,
     total: progressOf(actions, ticks),
   };

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { fiscalYearOf, isIsoDate } from './fiscalCalendar';
+import { parseBahtInput } from './bahtInput';
 import { toArabicDigits } from './thaiFormat';
 import { QUARTERLY_STATUSES, type QuarterlyStatus } from './types';
 import type { Validated } from './validation';
@@ -95,7 +96,12 @@ export interface QuarterlyInput {
 
 const quarterlySchema = v.object({
   results: longText,
-  budgetSpent: optionalNumber('งบประมาณที่ใช้ต้องเป็นจำนวนเงิน (บาท) ไม่ติดลบ', 0, 1e12),
+  budgetSpent: v.pipe(
+    v.string(),
+    v.transform(parseBahtInput),
+    v.check((n) => n !== undefined, 'งบประมาณที่ใช้ต้องเป็นจำนวนเงิน (บาท) ไม่ติดลบ เช่น 15,000 หรือ 2500.50'),
+    v.transform((n) => n ?? null),
+  ),
   problems: longText,
   suggestions: longText,
   progress: optionalNumber('ความก้าวหน้าต้องเป็นร้อยละ 0–100', 0, 100, true),

@@ -6,8 +6,8 @@
 import { isWithin, quarterRange, type Quarter } from './fiscalCalendar';
 import { compareNumbering } from './numbering';
 import { latestTicks } from './progress';
-import { responsibleUnits } from './responsibleUnits';
-import { formatNumber, type DigitStyle } from './thaiFormat';
+import { groupByUnitName } from './responsibleUnits';
+import { formatNumber, toArabicDigits, type DigitStyle } from './thaiFormat';
 import type { Action, Measure, Period, Progress, TickStatus } from './types';
 
 export interface AgendaItem {
@@ -74,17 +74,13 @@ export function groupByMeasure(items: readonly AgendaItem[], digits: DigitStyle 
   return [...groups.values()];
 }
 
-/** An action whose measure names two units appears under both. */
+/** An action whose measure names two units appears under both; one unit written two ways is one group. */
 export function groupByUnit(items: readonly AgendaItem[]): AgendaGroup[] {
-  const groups = new Map<string, AgendaGroup>();
-  for (const item of items) {
-    for (const unit of responsibleUnits(item.measure)) {
-      const g = groups.get(unit) ?? { key: unit, title: unit, items: [] };
-      g.items.push(item);
-      groups.set(unit, g);
-    }
-  }
-  return [...groups.values()].sort((a, b) => a.title.localeCompare(b.title, 'th'));
+  return groupByUnitName(items.map((item) => ({ measure: item.measure, value: item }))).map((g) => ({
+    key: g.key,
+    title: g.name,
+    items: g.values,
+  }));
 }
 
 /**
@@ -108,4 +104,20 @@ export function firstGroups(groups: readonly AgendaGroup[], rows: number): Agend
  */
 export function canEditTickNote(meetingClosed: boolean, tick: Pick<Progress, 'corrects'>): boolean {
   return !meetingClosed || Boolean(tick.corrects);
+}
+
+/**
+ * The number to offer for a plan's next meeting: one after the highest of
+ * the year's numbers ("3/2567" → "4/2567"), not after the count of meetings
+ * (a deleted or skipped number would repeat one). Numbers of other years and
+ * ones not in the N/YYYY form are left out; Thai digits are read too.
+ */
+export function nextMeetingNumber(numbers: readonly string[], fiscalYear: number): string {
+  let highest = 0;
+  for (const raw of numbers) {
+    const m = /^\s*(\d{1,3})\s*(?:\/\s*(\d{4}))?\s*$/.exec(toArabicDigits(raw));
+    if (!m || (m[2] !== undefined && Number(m[2]) !== fiscalYear)) continue;
+    highest = Math.max(highest, Number(m[1]));
+  }
+  return `${highest + 1}/${fiscalYear}`;
 }

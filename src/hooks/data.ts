@@ -1,6 +1,7 @@
 /** Named data hooks: the pages' only way to read the database. */
 import { db } from '../db/db';
 import * as q from '../db/queries';
+import { readServerSettings } from '../sync/serverSettings';
 import { useLiveQuery } from './useLiveQuery';
 
 export const usePlans = () => useLiveQuery(() => q.listPlans(db), []);
@@ -15,7 +16,16 @@ export const useActionContext = (actionId: string) =>
 export const useActionHistory = (actionId: string) =>
   useLiveQuery(() => q.actionHistory(db, actionId), [actionId]);
 export const useDeviceSettings = () => useLiveQuery(() => q.deviceSettings(db), []);
-export const usePendingChanges = () => useLiveQuery(() => q.pendingChanges(db), []);
+/**
+ * The header's sync state: null on a device with no agency server (nothing
+ * is waiting for anything there); otherwise how many changes have not reached
+ * the server yet, the same count as the sync page's.
+ */
+export const useSyncBadge = () =>
+  useLiveQuery(async () => {
+    if (!(await readServerSettings(db))) return null;
+    return { waiting: await q.pendingChanges(db) };
+  }, []);
 
 /** The digit style chosen in settings (Arabic by default). */
 export function useDigits(): 'arabic' | 'thai' {

@@ -10,6 +10,7 @@ import { buildExport, type ExportScope } from '../db/exportData';
 import { applyImport, previewImport, type ImportPreview, type ImportResult } from '../db/importExport';
 import { defaultDeps } from '../db/commands';
 import { checkExportText, type ValidExportDocument } from '../domain/exportSchema';
+import { exportFileBase } from '../domain/exportFileName';
 import { sha256Hex } from '../media/prepareFile';
 
 export interface MadeExport {
@@ -39,8 +40,7 @@ export async function makeExport(
     scope.kind === 'all'
       ? `ทุกแผน (${doc.plans.length} แผน)`
       : `${plan?.agency.name ?? ''} ปีงบประมาณ ${plan?.fiscalYear ?? ''}${scope.kind === 'quarter' ? ` ไตรมาส ${scope.quarter}` : ''}`;
-  const stamp = doc.exportedAt.slice(0, 10);
-  const base = `ita-export-${stamp}-${id.slice(0, 8)}`;
+  const base = exportFileBase(doc.exportedAt, id);
   if (!options.includePhotos) {
     return { id, json, label, file: new File([json], `${base}.json`, { type: 'application/json' }) };
   }

@@ -6,6 +6,8 @@ export interface ToastMessage {
   message: string;
   actionLabel?: string;
   onAction?: () => void;
+  /** The page it belongs to: the path once the task that raised it has run (it may have navigated). */
+  path: string;
 }
 
 let current: ToastMessage | null = null;
@@ -20,10 +22,21 @@ function set(t: ToastMessage | null) {
 
 const SHOW_MS = 8000;
 
-export function showToast(t: Omit<ToastMessage, 'id'>): void {
+export function showToast(t: Omit<ToastMessage, 'id' | 'path'>): void {
   clearTimeout(timer);
-  set({ ...t, id: nextId++ });
+  const toast: ToastMessage = { ...t, id: nextId++, path: location.pathname };
+  set(toast);
+  // A page that saves and then navigates (or the other way round) does both in one
+  // task: the toast belongs to the page it leads to.
+  queueMicrotask(() => {
+    if (current === toast) toast.path = location.pathname;
+  });
   timer = setTimeout(() => set(null), SHOW_MS);
+}
+
+/** Closes a toast left from another page: "undo" does not follow a person who has moved on. */
+export function closeToastElsewhere(path: string): void {
+  if (current && current.path !== path) closeToast();
 }
 
 export function closeToast(): void {

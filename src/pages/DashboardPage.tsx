@@ -48,7 +48,7 @@ export function DashboardPage() {
 
             <section aria-labelledby="dash-total">
               <h2 id="dash-total">ความคืบหน้าทั้งแผน</h2>
-              <ProgressBar progress={total} label="ความคืบหน้าทั้งแผน" />
+              <ProgressBar progress={total} label="ความคืบหน้าทั้งแผน" digits={digits} />
               <p class="meta">
                 {DUE_LABELS.overdue} {n(counts.overdue)} มาตรการ · {DUE_LABELS.due} {n(counts.due)} มาตรการ
               </p>
@@ -79,7 +79,7 @@ export function DashboardPage() {
                 <section aria-labelledby="dash-quarters">
                   <h2 id="dash-quarters">ตามไตรมาส</h2>
                   <QuarterColumns
-                    title={`ขั้นตอนที่ดำเนินการแล้วในแต่ละไตรมาส ปีงบประมาณ ${n(plan.fiscalYear)}`}
+                    title={`วิธีการและขั้นตอนที่ดำเนินการแล้วในแต่ละไตรมาส ปีงบประมาณ ${n(plan.fiscalYear)}`}
                     quarters={quarters}
                     current={current}
                     digits={digits}

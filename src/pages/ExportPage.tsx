@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Field } from '../components/Field';
 import { UploadStatus } from '../components/UploadStatus';
 import type { Quarter } from '../domain/fiscalCalendar';
+import { formatNumber } from '../domain/thaiFormat';
 import { useDigits, usePlans } from '../hooks/data';
 import { makeExport, type MadeExport } from '../hooks/exportFile';
 import { showToast } from '../hooks/toast';
@@ -58,6 +59,9 @@ export function ExportPage() {
 
   return (
     <section>
+      <nav class="crumbs" aria-label="ตำแหน่ง">
+        <a href="/">แผนทั้งหมด</a>
+      </nav>
       <h1 tabIndex={-1}>ส่งออกและส่งรายงาน</h1>
       <form onSubmit={(e) => e.preventDefault()}>
         <Field id="export-scope" label="ข้อมูลที่จะส่งออก">
@@ -70,7 +74,7 @@ export function ExportPage() {
               <option value="all">ทุกแผนในเครื่องนี้</option>
               {list.map(({ plan }) => (
                 <option key={plan.id} value={plan.id}>
-                  {plan.agency.name} ปีงบประมาณ {plan.fiscalYear}
+                  {plan.agency.name} ปีงบประมาณ {formatNumber(plan.fiscalYear, { digits })}
                 </option>
               ))}
             </select>
@@ -89,7 +93,7 @@ export function ExportPage() {
                 <option value="0">ทั้งปี</option>
                 {[1, 2, 3, 4].map((q) => (
                   <option key={q} value={q}>
-                    ไตรมาส {q}
+                    ไตรมาส {formatNumber(q, { digits })}
                   </option>
                 ))}
               </select>

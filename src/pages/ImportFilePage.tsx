@@ -48,10 +48,10 @@ export function ImportFilePage() {
     try {
       const result = await importExportFile(read.document, read.files);
       const changed = Object.values(result.preview).reduce((n, s) => n + s.added + s.updated, 0);
+      route('/', true);
       showToast({
         message: changed === 0 ? 'ไม่มีข้อมูลใหม่ ข้อมูลในเครื่องเป็นปัจจุบันแล้ว' : `นำเข้าแล้ว ${changed} รายการ`,
       });
-      route('/', true);
     } catch (e) {
       setError(saveErrorMessage(e));
     } finally {
@@ -62,6 +62,9 @@ export function ImportFilePage() {
   const preview = read?.ok ? read.preview : null;
   return (
     <section>
+      <nav class="crumbs" aria-label="ตำแหน่ง">
+        <a href="/">แผนทั้งหมด</a> › <a href="/export">ส่งออกและส่งรายงาน</a>
+      </nav>
       <h1 tabIndex={-1}>นำเข้าไฟล์ส่งออก</h1>
       <p>เลือกไฟล์ .json หรือ .zip ที่ส่งออกจากแอปนี้ในอุปกรณ์อื่น ข้อมูลจะรวมกับของเครื่องนี้ โดยไม่ทับงานที่ใหม่กว่า</p>
       <label class="btn btn-primary" for="export-file">
@@ -87,26 +90,28 @@ export function ImportFilePage() {
       {preview && read?.ok && (
         <>
           <h2>สิ่งที่จะเปลี่ยน</h2>
-          <table class="preview" data-testid="import-preview">
-            <thead>
-              <tr>
-                <th scope="col">ข้อมูล</th>
-                <th scope="col">เพิ่ม</th>
-                <th scope="col">ปรับปรุง</th>
-                <th scope="col">เหมือนเดิม</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(Object.keys(TABLE_LABELS) as (keyof ImportPreview)[]).map((t) => (
-                <tr key={t}>
-                  <th scope="row">{TABLE_LABELS[t]}</th>
-                  <td>{preview[t].added}</td>
-                  <td>{preview[t].updated}</td>
-                  <td>{preview[t].unchanged}</td>
+          <div class="table-scroll">
+            <table class="preview" data-testid="import-preview">
+              <thead>
+                <tr>
+                  <th scope="col">ข้อมูล</th>
+                  <th scope="col">เพิ่ม</th>
+                  <th scope="col">ปรับปรุง</th>
+                  <th scope="col">เหมือนเดิม</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(Object.keys(TABLE_LABELS) as (keyof ImportPreview)[]).map((t) => (
+                  <tr key={t}>
+                    <th scope="row">{TABLE_LABELS[t]}</th>
+                    <td>{preview[t].added}</td>
+                    <td>{preview[t].updated}</td>
+                    <td>{preview[t].unchanged}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {Object.values(preview).some((s) => s.keptNewer > 0) && (
             <p class="hint">บางรายการในเครื่องนี้ใหม่กว่าในไฟล์ จะคงค่าของเครื่องนี้ไว้</p>
           )}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { AgendaRow } from '../components/AgendaRow';
 import { canEditTickNote, type AgendaItem } from '../domain/meetingAgenda';
 import type { DigitStyle } from '../domain/thaiFormat';
@@ -9,14 +10,15 @@ import { saveErrorMessage } from './useSubmit';
 
 /**
  * A meeting-mode row with its note kept: typed before the tap, the note goes
- * on the tick the tap makes; typed after it, it is written to that tick.
+ * on the tick the tap makes; typed after it, it is written to that tick. In a
+ * closed meeting a tap asks first: a correction cannot be undone.
  */
 export function MeetingAgendaRow({
   meetingId,
   item,
   tickedHere,
   closed,
-  busy,
+  showMeasure,
   digits,
   onTick,
   onUndo,
@@ -26,7 +28,7 @@ export function MeetingAgendaRow({
   item: AgendaItem;
   tickedHere: Progress | undefined;
   closed: boolean;
-  busy: boolean;
+  showMeasure: boolean;
   digits: DigitStyle;
   onTick: (status: TickStatus, note: string) => void;
   onUndo: (tickId: string) => void;
@@ -40,18 +42,25 @@ export function MeetingAgendaRow({
     followUp.noteMeetingTick,
     saveErrorMessage,
   );
+  const [confirming, setConfirming] = useState<TickStatus | null>(null);
   return (
     <AgendaRow
       item={item}
       tickedHere={tickedHere}
       closed={closed}
-      busy={busy}
+      showMeasure={showMeasure}
       digits={digits}
       note={note.text}
       noteError={note.error}
       onNoteInput={note.input}
       onNoteBlur={note.flush}
-      onTick={(status) => onTick(status, note.take())}
+      onTick={(status) => (closed ? setConfirming(status) : onTick(status, note.take()))}
+      confirming={confirming}
+      onConfirm={() => {
+        if (confirming) onTick(confirming, note.take());
+        setConfirming(null);
+      }}
+      onCancelConfirm={() => setConfirming(null)}
       onUndo={onUndo}
     >
       {children}

@@ -1,11 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Disclosure } from '../components/Disclosure';
 import { firstGroups, groupByMeasure, groupByUnit } from '../domain/meetingAgenda';
-import { formatCode, formatNumber, formatThaiDate } from '../domain/thaiFormat';
+import { stepName } from '../components/StatusButtons';
+import { formatCode, formatNumber, formatThaiDate, STATUS_LABELS } from '../domain/thaiFormat';
 import type { TickStatus } from '../domain/types';
 import { OpenConflictsNote } from './OpenConflictsNote';
+import { announce } from '../hooks/announce';
 import { useDigits } from '../hooks/data';
 import { followUp, useMeetingView } from '../hooks/followUp';
 import { showToast } from '../hooks/toast';
@@ -29,20 +31,24 @@ export function MeetingPage() {
   const digits = useDigits();
   const [grouping, setGrouping] = useState<'measure' | 'unit'>('measure');
   const [openOnly, setOpenOnly] = useState(true);
-  const [busy, setBusy] = useState(false);
+  // Rows being saved: a second tap on one is ignored. The buttons stay enabled, so focus stays
+  // on the one pressed (a disabled button drops focus to the page).
+  const saving = useRef(new Set<string>());
   const [error, setError] = useState<string | null>(null);
   // The first frame shows the agenda's first rows (more than a phone screen holds), the rest follow.
   const painted = useAfterFirstPaint(view.status === 'ready');
 
-  async function tick(actionId: string, status: TickStatus, note: string) {
-    setBusy(true);
+  async function tick(actionId: string, name: string, status: TickStatus, note: string) {
+    if (saving.current.has(actionId)) return;
+    saving.current.add(actionId);
     setError(null);
     try {
       await followUp.tickInMeeting(meetingId, actionId, status, note);
+      announce(`บันทึกแล้ว ${name}: ${STATUS_LABELS[status]}`);
     } catch (e) {
       setError(saveErrorMessage(e));
     } finally {
-      setBusy(false);
+      saving.current.delete(actionId);
     }
   }
 
@@ -122,9 +128,16 @@ export function MeetingPage() {
                         item={item}
                         tickedHere={here}
                         closed={closed}
-                        busy={busy}
+                        showMeasure={grouping === 'unit'}
                         digits={digits}
-                        onTick={(s, note) => void tick(item.action.id, s, note)}
+                        onTick={(s, note) =>
+                          void tick(
+                            item.action.id,
+                            stepName(item.action.number, item.measure.number, digits),
+                            s,
+                            note,
+                          )
+                        }
                         onUndo={(id) =>
                           void followUp
                             .undoMeetingTick(id)

@@ -4,6 +4,7 @@ import { TextArea, TextField } from '../components/Field';
 import { FormError } from '../components/FormErrorSummary';
 import { fiscalYearRange } from '../domain/fiscalCalendar';
 import { validateMeeting, type MeetingForm } from '../domain/followUpValidation';
+import { nextMeetingNumber } from '../domain/meetingAgenda';
 import { formatCode, formatNumber, formatThaiDate, formatThaiMonthYear } from '../domain/thaiFormat';
 import { useDigits } from '../hooks/data';
 import { followUp, useMeetings } from '../hooks/followUp';
@@ -13,13 +14,13 @@ import { todayInBangkok } from '../hooks/useToday';
 import { PageState } from './PageState';
 import { useSubmit } from './useSubmit';
 
-function newMeetingForm(fiscalYear: number, count: number): MeetingForm {
+function newMeetingForm(fiscalYear: number, numbers: readonly string[]): MeetingForm {
   const fy = fiscalYearRange(fiscalYear);
   const today = todayInBangkok();
   const date = today > fy.end ? fy.end : today < fy.start ? fy.start : today;
   return {
     date,
-    number: `${count + 1}/${fiscalYear}`,
+    number: nextMeetingNumber(numbers, fiscalYear),
     title: `การประชุมประจำเดือน${formatThaiMonthYear(date)}`,
     attendees: '',
     notes: '',
@@ -36,12 +37,21 @@ export function MeetingsPage() {
   const ready = result.status === 'ready' ? result.value : null;
   const draft = useDraft<MeetingForm>(`meeting:new:${planId}`, () =>
     ready
-      ? newMeetingForm(ready.plan.fiscalYear, ready.meetings.length)
+      ? newMeetingForm(
+          ready.plan.fiscalYear,
+          ready.meetings.map((m) => m.meeting.number),
+        )
       : { date: '', number: '', title: '', attendees: '', notes: '' },
   );
   useEffect(() => {
-    if (ready) draft.reset(newMeetingForm(ready.plan.fiscalYear, ready.meetings.length));
-  }, [ready?.plan.id, ready?.meetings.length]);
+    if (ready)
+      draft.reset(
+        newMeetingForm(
+          ready.plan.fiscalYear,
+          ready.meetings.map((m) => m.meeting.number),
+        ),
+      );
+  }, [ready?.plan.id, ready?.meetings.map((m) => m.meeting.number).join()]);
   const { errors, formError, busy, submit } = useSubmit(
     (form: MeetingForm) => validateMeeting(form, ready?.plan.fiscalYear ?? 0),
     async (input) => {

@@ -58,11 +58,10 @@ export function PlanPage() {
                 ภาพรวม
               </a>
             </nav>
-            <h2>ความคืบหน้าทั้งแผน</h2>
-            <ProgressBar progress={progress} label="ความคืบหน้าทั้งแผน" />
-            <QuarterTable quarters={quarters} caption="ขั้นตอนที่ดำเนินการแล้วในแต่ละไตรมาส" current={current} />
+            <ProgressBar progress={progress} label="ความคืบหน้าทั้งแผน" digits={digits} />
 
-            <h2>มาตรการ ({measures.length})</h2>
+            {/* The measures come first: a step is ticked from here in two taps (measure, status). */}
+            <h2>มาตรการ ({n(measures.length)})</h2>
             {measures.length === 0 && <p class="empty">ยังไม่มีมาตรการ เพิ่มมาตรการแรกของแผนนี้</p>}
             <ol class="cards">
               {measures.map(({ measure, progress: p, quarters: q }) => (
@@ -75,15 +74,26 @@ export function PlanPage() {
                       <span class="card-meta">{formatPeriod(measure.period, { digits })}</span>
                     )}
                   </a>
-                  <ProgressBar progress={p} label={`ความคืบหน้ามาตรการที่ ${measure.number}`} />
+                  <ProgressBar
+                    progress={p}
+                    label={`ความคืบหน้ามาตรการที่ ${n(measure.number)}`}
+                    digits={digits}
+                  />
                   {current && (
                     <p class="card-meta">
-                      ไตรมาสนี้ (ไตรมาส {current}): ดำเนินการแล้ว {q[current].done}/{q[current].total}
+                      ไตรมาสนี้ (ไตรมาส {n(current)}): ดำเนินการแล้ว {n(q[current].done)}/{n(q[current].total)}
                     </p>
                   )}
                 </li>
               ))}
             </ol>
+            <h2>ความคืบหน้าแต่ละไตรมาส</h2>
+            <QuarterTable
+              quarters={quarters}
+              caption="วิธีการและขั้นตอนที่ดำเนินการแล้วในแต่ละไตรมาส"
+              current={current}
+              digits={digits}
+            />
             <div class="buttons">
               <a href={`/plans/${plan.id}/measures/new`} class="btn btn-primary">
                 + เพิ่มมาตรการ

@@ -34,11 +34,13 @@ export function PlansPage() {
                   <a href={`/plans/${plan.id}`} class="card-link">
                     <span class="card-title">{plan.agency.name}</span>
                     <span class="card-meta">
-                      ปีงบประมาณ {formatNumber(plan.fiscalYear, { digits })} · {measureCount} มาตรการ
+                      ปีงบประมาณ {formatNumber(plan.fiscalYear, { digits })} ·{' '}
+                      {formatNumber(measureCount, { digits })} มาตรการ
                     </span>
                   </a>
                   <ProgressBar
                     progress={progress.status === 'ready' ? (progress.value?.[plan.id] ?? null) : null}
+                    digits={digits}
                     label={`ความคืบหน้า ${plan.agency.name}`}
                   />
                 </li>

@@ -51,7 +51,8 @@ export function QuarterPage() {
                 </a>
                 <ProgressBar
                   progress={progress}
-                  label={`ขั้นตอนที่เสร็จในไตรมาส ${quarter} ของมาตรการที่ ${measure.number}`}
+                  label={`วิธีการและขั้นตอนที่เสร็จในไตรมาส ${formatNumber(quarter, { digits })} ของมาตรการที่ ${formatNumber(measure.number, { digits })}`}
+                  digits={digits}
                 />
               </li>
             ))}

@@ -4,7 +4,8 @@ import { TextArea, TextField } from '../components/Field';
 import { FormError } from '../components/FormErrorSummary';
 import { OpenConflictsNote } from './OpenConflictsNote';
 import { validateQuarterly, type QuarterlyForm } from '../domain/followUpValidation';
-import { formatNumber } from '../domain/thaiFormat';
+import { formatBahtInput } from '../domain/bahtInput';
+import { formatNumber, type DigitStyle } from '../domain/thaiFormat';
 import type { QuarterlyRecordFields } from '../domain/types';
 import { useDigits } from '../hooks/data';
 import { followUp, useQuarterView } from '../hooks/followUp';
@@ -15,13 +16,14 @@ import { EvidencePanel } from './EvidencePanel';
 import { PageState } from './PageState';
 import { useSubmit } from './useSubmit';
 
-function formOf(r: QuarterlyRecordFields): QuarterlyForm {
+function formOf(r: QuarterlyRecordFields, digits: DigitStyle): QuarterlyForm {
   return {
     results: r.results,
-    budgetSpent: r.budgetSpent === null ? '' : String(r.budgetSpent),
+    // As it was typed: "15,000", not "15000".
+    budgetSpent: formatBahtInput(r.budgetSpent, digits),
     problems: r.problems,
     suggestions: r.suggestions,
-    progress: r.progress === null ? '' : String(r.progress),
+    progress: r.progress === null ? '' : formatNumber(r.progress, { digits }),
     status: r.status,
   };
 }
@@ -48,7 +50,7 @@ export function QuarterlyRecordPage() {
     status: 'draft',
   }));
   useEffect(() => {
-    if (row) draft.reset(formOf(row.record ?? row.prefill));
+    if (row) draft.reset(formOf(row.record ?? row.prefill, digits));
   }, [row?.measure.id, row?.record?.id]);
 
   const { errors, formError, busy, submit } = useSubmit(validateQuarterly, async (input) => {

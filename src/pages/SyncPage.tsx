@@ -48,8 +48,8 @@ export function SyncPage() {
         data-last-success={s.lastSuccessAt ?? ''}
         data-last-attempt={s.lastAttemptAt ?? ''}
       >
-        <dt>รอส่ง</dt>
-        <dd>{waiting} การเปลี่ยนแปลง</dd>
+        <dt>ยังไม่ได้ส่ง</dt>
+        <dd>{formatNumber(waiting, { digits })} รายการ</dd>
         <dt>ซิงก์สำเร็จล่าสุด</dt>
         <dd>{s.lastSuccessAt ? formatThaiDateTime(s.lastSuccessAt, { digits }) : 'ยังไม่เคย'}</dd>
         {s.lastError && (
@@ -61,7 +61,7 @@ export function SyncPage() {
           </>
         )}
         <dt>ต้องตัดสินใจ</dt>
-        <dd>{conflicts.length} รายการ</dd>
+        <dd>{formatNumber(conflicts.length, { digits })} รายการ</dd>
       </dl>
       <div class="buttons">
         <button

@@ -1,4 +1,5 @@
 import { TickForm } from '../components/TickForm';
+import { STATUS_LABELS } from '../domain/thaiFormat';
 import { fiscalYearRange } from '../domain/fiscalCalendar';
 import type { DigitStyle } from '../domain/thaiFormat';
 import { validateTick, type TickForm as TickValues } from '../domain/validation';
@@ -7,6 +8,12 @@ import { showToast } from '../hooks/toast';
 import { useDraft } from '../hooks/useDraft';
 import { todayInBangkok } from '../hooks/useToday';
 import { useSubmit } from './useSubmit';
+
+/** The date a tick starts on: today, or for a past year's plan its last day (today would be refused). */
+export function tickDateFor(fiscalYear: number, today: string): string {
+  const fy = fiscalYearRange(fiscalYear);
+  return today > fy.end ? fy.end : today;
+}
 
 /** Ticking one action: the form's state survives reloads, the save offers undo. */
 export function TickPanel({
@@ -17,15 +24,14 @@ export function TickPanel({
   onDone,
 }: {
   actionId: string;
+  /** Which step of which measure, as toasts and the form's name say it. */
   actionLabel: string;
   fiscalYear: number;
   digits: DigitStyle;
   onDone: () => void;
 }) {
   const today = todayInBangkok();
-  // Today by default; for a past year's plan, its last day (today would be refused).
-  const fy = fiscalYearRange(fiscalYear);
-  const initialDate = today > fy.end ? fy.end : today;
+  const initialDate = tickDateFor(fiscalYear, today);
   const draft = useDraft<TickValues>(`tick:${actionId}`, () => ({
     date: initialDate,
     status: 'done',
@@ -38,7 +44,7 @@ export function TickPanel({
       draft.clear();
       onDone();
       showToast({
-        message: `บันทึกผล ${actionLabel} แล้ว`,
+        message: `บันทึกผล ${actionLabel} แล้ว: ${STATUS_LABELS[input.status]}`,
         actionLabel: 'เลิกทำ',
         onAction: () => void commands.undoTick(id),
       });

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { formatCode } from '../domain/thaiFormat';
 import type { Validated } from '../domain/validation';
+import { useDigits } from '../hooks/data';
 
 /**
  * The save flow shared by every form: validate, show Thai field errors or
@@ -7,6 +9,8 @@ import type { Validated } from '../domain/validation';
  * half-saved: commands are transactions).
  */
 export function useSubmit<F, V>(validate: (form: F) => Validated<V>, save: (value: V) => Promise<void>) {
+  // Messages say their numbers ("ปีงบประมาณ 2567", "0–100") in the digits chosen in settings.
+  const digits = useDigits();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -14,7 +18,9 @@ export function useSubmit<F, V>(validate: (form: F) => Validated<V>, save: (valu
   async function submit(form: F): Promise<boolean> {
     const result = validate(form);
     if (!result.ok) {
-      setErrors(result.errors);
+      setErrors(
+        Object.fromEntries(Object.entries(result.errors).map(([k, m]) => [k, formatCode(m, { digits })])),
+      );
       setFormError('กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง');
       return false;
     }
@@ -25,7 +31,7 @@ export function useSubmit<F, V>(validate: (form: F) => Validated<V>, save: (valu
       await save(result.value);
       return true;
     } catch (e) {
-      setFormError(saveErrorMessage(e));
+      setFormError(formatCode(saveErrorMessage(e), { digits }));
       return false;
     } finally {
       setBusy(false);

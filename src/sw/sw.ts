@@ -5,8 +5,13 @@
  * business logic lives here. It waits for the page's "update" button
  * (SKIP_WAITING) before taking over, so no one loses what they were typing.
  */
-import { cacheNames, clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { cacheNames, clientsClaim, type WorkboxPlugin } from 'workbox-core';
+import {
+  addPlugins,
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -31,6 +36,29 @@ self.addEventListener('install', (event) => {
     .catch(() => undefined);
 });
 
+/**
+ * The precache keeps its files without a Vary header. A host may add
+ * `Vary: Origin` (vite preview, many CDNs and static hosts do); a cache lookup
+ * then honours it, and a module script's request (which carries an Origin)
+ * misses the copy fetched at install (which did not). The browser's static
+ * route above has no way to ignore Vary, so the header is dropped before the
+ * file is stored: these files are the same for every origin that asks.
+ */
+const dropVary: WorkboxPlugin = {
+  cacheWillUpdate: async ({ response }) => {
+    // As workbox's own check, which a plugin of this kind replaces: no error pages in the precache.
+    if (response.status >= 400) return null;
+    if (!response.headers.has('vary')) return response;
+    const headers = new Headers(response.headers);
+    headers.delete('vary');
+    return new Response(await response.blob(), {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
+  },
+};
+addPlugins([dropVary]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 

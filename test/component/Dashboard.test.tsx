@@ -178,7 +178,7 @@ describe('dashboard page', () => {
     const { planId } = await seed();
     renderAt(`/plans/${planId}/dashboard`);
     const region = await screen.findByRole('region', { name: 'ตามไตรมาส' });
-    const name = 'ขั้นตอนที่ดำเนินการแล้วในแต่ละไตรมาส ปีงบประมาณ 2567';
+    const name = 'วิธีการและขั้นตอนที่ดำเนินการแล้วในแต่ละไตรมาส ปีงบประมาณ 2567';
     const svg = within(region).getByRole('img', { name });
     expect([...svg.querySelectorAll('.chart-col')].map((c) => c.textContent)).toEqual([
       '1/9(11%)ไตรมาส 1ต.ค.–ธ.ค.',
@@ -201,8 +201,8 @@ describe('dashboard page', () => {
     const region = await screen.findByRole('region', { name: 'มาตรการที่ต้องเร่งติดตาม' });
     const links = within(region).getAllByRole('link');
     expect(links.map((l) => l.getAttribute('href'))).toEqual([`/measures/${m2}`, `/measures/${m3}`]);
-    expect(links[0]!.textContent).toBe('เลยกำหนด2. การป้องกันการทุจริตสิ้นสุด 30 มิ.ย. 2567 · ยังเหลือ 1 จาก 2 ขั้นตอน');
-    expect(links[1]!.textContent).toBe('ใกล้ครบกำหนด3. การจัดซื้อจัดจ้างสิ้นสุด 10 ส.ค. 2567 · ยังเหลือ 1 จาก 4 ขั้นตอน');
+    expect(links[0]!.textContent).toBe('เลยกำหนด2. การป้องกันการทุจริตสิ้นสุด 30 มิ.ย. 2567 · ยังเหลือ 1 จาก 2 รายการ');
+    expect(links[1]!.textContent).toBe('ใกล้ครบกำหนด3. การจัดซื้อจัดจ้างสิ้นสุด 10 ส.ค. 2567 · ยังเหลือ 1 จาก 4 รายการ');
     expect(within(region).queryByText(/การเปิดเผยข้อมูล/)).toBeNull();
     expect(links.some((l) => l.getAttribute('href') === `/measures/${m1}`)).toBe(false);
     expect(screen.getByText('เลยกำหนด 1 มาตรการ · ใกล้ครบกำหนด 1 มาตรการ')).toBeTruthy();

@@ -67,5 +67,5 @@ it('says how many changes wait to be sent: the unsent ones, not the audit trail 
   const unsent = (await db.outbox.toArray()).filter((op) => op.sentAt === null).length;
   expect(unsent).toBeGreaterThan(0);
   render(<SyncPage />);
-  expect(await screen.findByText(`${unsent} การเปลี่ยนแปลง`)).toBeTruthy();
+  expect(await screen.findByText(`${unsent} รายการ`)).toBeTruthy();
 });

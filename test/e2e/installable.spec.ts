@@ -32,9 +32,21 @@ test('Chromium finds no installability errors in the manifest and service worker
     const icons = manifest.icons as { sizes: string; purpose: string }[];
     expect(icons.map((i) => `${i.sizes}:${i.purpose}`).sort()).toEqual([
       '192x192:any',
+      '192x192:maskable',
       '512x512:any',
       '512x512:maskable',
     ]);
+    // Any orientation; shortcuts to meeting mode, ticking and the report; screenshots for the install sheet.
+    expect(manifest.orientation).toBeUndefined();
+    const shortcuts = manifest.shortcuts as { url: string }[];
+    expect(shortcuts.map((s) => s.url)).toEqual(['/go/meeting', '/go/tick', '/go/report']);
+    const shots = manifest.screenshots as { src: string; sizes: string; form_factor: string }[];
+    expect(new Set(shots.map((s) => s.form_factor))).toEqual(new Set(['narrow', 'wide']));
+    for (const shot of shots) {
+      const png = await (await page.request.get(shot.src)).body();
+      // The PNG header's width and height match what the manifest says.
+      expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(shot.sizes);
+    }
     await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(1);
   } finally {
     await context.close();
