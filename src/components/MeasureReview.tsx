@@ -1,7 +1,8 @@
 import type { ExportAction, ExportMeasure } from '../domain/exportDocument';
 import { isIsoDate } from '../domain/fiscalCalendar';
 import { unreadText, warningsAt, type WarningPlace } from '../domain/importer/reviewWarnings';
-import { formatAmount, formatNumber, formatThaiDate, type DigitStyle } from '../domain/thaiFormat';
+import { formatBahtInput } from '../domain/bahtInput';
+import { formatNumber, formatThaiDate, type DigitStyle } from '../domain/thaiFormat';
 import type { ActionKind, IndicatorScore, ItemRef, PlanWarning } from '../domain/types';
 import { Field, TextArea, TextField } from './Field';
 import { WarningList } from './WarningList';
@@ -76,7 +77,7 @@ export function MeasureReview(p: MeasureReviewProps) {
   const note = (place: WarningPlace, label: string) => (
     <WarningList warnings={at(place)} label={label} digits={digits} />
   );
-  const budget = p.budgetInput ?? (m.budget == null ? '' : formatAmount(m.budget, { digits }));
+  const budget = p.budgetInput ?? formatBahtInput(m.budget, digits);
   return (
     <div class="measure-review-body">
       {note('title', `คำเตือนเรื่องลำดับของมาตรการที่ ${n}`)}

@@ -84,8 +84,8 @@ export function formatNumber(n: number, opts: { digits?: DigitStyle } = {}): str
 
 const bahtFormats = new Map<DigitStyle, Intl.NumberFormat>();
 
-/** An amount as people write it in a form: `12,500.5`, grouped by thousands, in the digits chosen. */
-export function formatAmount(amount: number, opts: { digits?: DigitStyle } = {}): string {
+/** An amount grouped by thousands, in the digits chosen. */
+function formatAmount(amount: number, opts: { digits?: DigitStyle } = {}): string {
   const digits = opts.digits ?? 'arabic';
   let format = bahtFormats.get(digits);
   if (!format) {

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { fiscalYearOf, fiscalYearRange, isIsoDate, isWithin } from './fiscalCalendar';
+import { parseBahtInput } from './bahtInput';
 import { toArabicDigits } from './thaiFormat';
 import { TICK_STATUSES, type ActionKind, type Agency, type Period, type TickStatus } from './types';
 
@@ -22,15 +23,6 @@ const optionalNumber = (message: string, min: number, max: number) =>
     v.transform((s) => (s === '' ? null : Number(s))),
     v.check((n) => n === null || (n >= min && n <= max), message),
   );
-/** An amount of baht as typed ("15,000", "๑๕,๐๐๐.๕๐"); null for empty, undefined when it is not one. */
-export function readAmount(typed: string): number | null | undefined {
-  const s = toArabicDigits(typed.trim()).replace(/,/g, '');
-  if (s === '') return null;
-  if (!/^\d+(\.\d+)?$/.test(s)) return undefined;
-  const n = Number(s);
-  return n <= 1e12 ? n : undefined;
-}
-
 export const AMOUNT_MESSAGE = 'งบประมาณต้องเป็นจำนวนเงิน (บาท) ไม่ติดลบ เช่น 15,000';
 
 const beYear = (message: string) =>
@@ -156,7 +148,12 @@ const measureSchema = v.object({
   responsible: text,
   periodStart: optionalDate,
   periodEnd: optionalDate,
-  budget: optionalNumber(AMOUNT_MESSAGE, 0, 1e12),
+  budget: v.pipe(
+    v.string(),
+    v.transform(parseBahtInput),
+    v.check((n) => n !== undefined, AMOUNT_MESSAGE),
+    v.transform((n) => n ?? null),
+  ),
   successIndicator: text,
 });
 

@@ -3,7 +3,8 @@ import { useLocation, useRoute } from 'preact-iso';
 import { TextArea, TextField } from '../components/Field';
 import { SaveCancel } from '../components/SaveCancel';
 import { fiscalYearRange } from '../domain/fiscalCalendar';
-import { formatAmount, formatThaiDate } from '../domain/thaiFormat';
+import { formatBahtInput } from '../domain/bahtInput';
+import { formatThaiDate } from '../domain/thaiFormat';
 import type { Measure, Plan } from '../domain/types';
 import { validateMeasure, type MeasureForm } from '../domain/validation';
 import { commands } from '../hooks/commands';
@@ -30,7 +31,7 @@ function formOf(m: Measure): MeasureForm {
     periodStart: m.period?.start ?? '',
     periodEnd: m.period?.end ?? '',
     // Read back as typed: "15,000", not "15000".
-    budget: m.budget == null ? '' : formatAmount(m.budget),
+    budget: formatBahtInput(m.budget),
     successIndicator: m.successIndicator ?? '',
   };
 }

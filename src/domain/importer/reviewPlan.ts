@@ -8,7 +8,8 @@ import type { ExportAction, ExportMeasure, ExportPlan } from '../exportDocument'
 import { nextActionNumber } from '../numbering';
 import type { ActionKind, IndicatorScore, ItemRef, PlanWarning } from '../types';
 import { dismissWarnings, type WarningPlace } from './reviewWarnings';
-import { AMOUNT_MESSAGE, readAmount, validatePlan, type PlanForm, type Validated } from '../validation';
+import { parseBahtInput } from '../bahtInput';
+import { AMOUNT_MESSAGE, validatePlan, type PlanForm, type Validated } from '../validation';
 import type { ParseError } from './checkDocumentText';
 
 /** Files and pasted text above this are refused before reading (a measures document is ~100 KB). */
@@ -187,7 +188,7 @@ export function validateDraft(draft: ImportDraft): Validated<ExportPlan> {
       if (a.text.trim() === '') errors[`m${i}.${a.id}`] = 'กรุณากรอกรายละเอียด หรือลบรายการนี้';
     }
     const typed = draft.budgetInputs?.[m.id];
-    const budget = typed === undefined ? m.budget : readAmount(typed);
+    const budget = typed === undefined ? m.budget : parseBahtInput(typed);
     if (budget === undefined && typed !== undefined) errors[`m${i}.budget`] = AMOUNT_MESSAGE;
     m.items.forEach((item, k) => {
       if (!/^[a-z]?\d{1,3}$/.test(item.code))

@@ -66,7 +66,15 @@ const GLYPH_FIXES: readonly [RegExp, (m: string, ...groups: string[]) => string]
   // Sara am split into nikhahit + sara aa (either order), as PDF text layers often give it.
   [/\u0E4D\u0E32|\u0E32\u0E4D/g, () => '\u0E33'],
   // A tone mark before its vowel (PDF glyph order) → vowel first, as typed text has it.
-  [/([\u0E48-\u0E4C]+)([\u0E31\u0E34-\u0E3A\u0E47]+)/g, (_m, tone, vowel) => `${vowel}${tone}`],
+  // In a run of marks, vowels first, then tones, each kept in its order (so a second pass changes nothing).
+  [
+    /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4C]*[\u0E48-\u0E4C][\u0E31\u0E34-\u0E3A\u0E47][\u0E31\u0E34-\u0E3A\u0E47-\u0E4C]*/g,
+    (run) => {
+      const marks = [...run];
+      const tone = (c: string) => c >= '\u0E48' && c <= '\u0E4C';
+      return [...marks.filter((c) => !tone(c)), ...marks.filter(tone)].join('');
+    },
+  ],
 ];
 
 interface TrieNode {
