@@ -175,7 +175,9 @@ describe('quarterly record', () => {
     await followUp.tickInMeeting(meetingId, a1, 'done', 'ลงเว็บ อบต. แล้ว');
     renderAt(`/plans/${planId}/quarters/${quarter}/measures/${m1}`, ROUTES);
     const results = (await screen.findByLabelText('ผลการดำเนินงาน')) as HTMLTextAreaElement;
-    await waitFor(() => expect(results.value).toMatch(/3\.1 ลงเว็บไซต์: ดำเนินการแล้ว .*ลงเว็บ อบต\. แล้ว/));
+    await waitFor(() =>
+      expect(results.value).toMatch(/ดำเนินการแล้ว 1 จาก 2 รายการ: 3\.1 \(ลงเว็บ อบต\. แล้ว\)/),
+    );
     expect(results.value).toMatch(new RegExp(`ครั้งที่ 2/${fiscalYear}`));
     expect((screen.getByLabelText('ความก้าวหน้า (ร้อยละ)') as HTMLInputElement).value).toBe('50');
 
