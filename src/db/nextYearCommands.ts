@@ -1,5 +1,6 @@
 /**
- * Next year's plan from this year's, and the lock on last year's plan.
+ * Next year's plan from this year's, the lock on last year's plan, and the
+ * report's signature names.
  *
  * createNextYearPlan writes the new plan, its measures and actions in ONE
  * transaction with their change-log entries (writer.ts): all or nothing.
@@ -11,7 +12,7 @@
  * deliberate unlock on this phone for a correction to last year's record.
  */
 import { nextYearPlan, type NewAssessment } from '../domain/nextYearPlan';
-import type { Action, Measure } from '../domain/types';
+import type { Action, Measure, ReportSignatures } from '../domain/types';
 import { unlockedPlans, UNLOCKED_KEY } from './planLock';
 import type { ItaDatabase } from './schema';
 import { write, WriteError, type WriteDeps } from './writer';
@@ -56,6 +57,15 @@ export function makeNextYearCommands(db: ItaDatabase, deps: WriteDeps) {
         for (const a of records.actions) await w.insert('actions', a.fields, a.id);
         return records.plan.id;
       });
+    },
+
+    /**
+     * The names and positions that sign the report, kept on the plan so they
+     * are typed once. A patch of one field: offline it waits in the outbox; on
+     * conflict the later stamp wins. Refused on a locked plan like any edit.
+     */
+    async saveSignatures(planId: string, signatures: ReportSignatures): Promise<void> {
+      await write(db, deps, ['plans'], (w) => w.patch('plans', planId, { signatures }));
     },
 
     unlockPlan: (planId: string) => setUnlocked(planId, true),

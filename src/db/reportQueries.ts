@@ -43,7 +43,10 @@ export async function reportView(db: ItaDatabase, planId: string): Promise<Repor
 }
 
 /** The plan a plan was made from, or else the same agency's plan of the year before, if on this device. */
-export async function previousPlan(db: ItaDatabase, plan: Plan): Promise<Plan | null> {
+export async function previousPlan(
+  db: ItaDatabase,
+  plan: Pick<Plan, 'previousPlanId' | 'fiscalYear' | 'agency'>,
+): Promise<Plan | null> {
   if (plan.previousPlanId) {
     const before = await db.plans.get(plan.previousPlanId);
     if (before && !before.deletedAt) return before;
