@@ -79,7 +79,7 @@ test('offline: a meeting ticks three actions with a photo, all still there after
   await page.getByRole('button', { name: 'บันทึก', exact: true }).click();
   await expect(page.getByText('บันทึกฉบับร่างแล้ว')).toBeVisible();
   await page.goto(page.url().replace(/\/quarters\/.*/, '/summary/year'));
-  await expect(page.getByText('งบประมาณที่ใช้รวม 2,500 บาท')).toBeVisible();
+  await expect(page.getByText('งบประมาณที่ใช้รวม ๒,๕๐๐ บาท (ไม่ได้ระบุงบประมาณที่ตั้งไว้)')).toBeVisible();
 });
 
 /** Record counts of the app's database, read straight from IndexedDB. */
