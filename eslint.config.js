@@ -40,6 +40,11 @@ export default tseslint.config(
     'db may import only domain',
   ),
   layer(
+    ['src/report/**'],
+    up('db', 'sync', 'hooks', 'components', 'pages', 'server', 'cli', 'sw', 'media'),
+    'report renderers lay out domain models: domain (and the docx library) only',
+  ),
+  layer(
     ['src/sync/**'],
     up('hooks', 'components', 'pages', 'server', 'cli', 'sw', 'media'),
     'sync may import db and domain',

@@ -109,7 +109,9 @@ function routePreload(): Plugin {
         const loaded = closure([entry.fileName]);
         // The groups below hold only code of pages loaded later: a module the first
         // screen imports, caught by one of them, would put the whole group on it.
-        const grouped = [...loaded].filter((f) => /(^|\/)(shared|follow-up)-[^/]*\.js$/.test(f));
+        const grouped = [...loaded].filter((f) =>
+          /(^|\/)(shared|follow-up|report|renderDocx)-[^/]*\.js$/.test(f),
+        );
         if (grouped.length > 0) {
           throw new Error(
             `chunk groups: the first screen loads ${grouped.join(', ')}; narrow the group's test`,
@@ -167,7 +169,15 @@ export default defineConfig({
             {
               name: 'follow-up',
               includeDependenciesRecursively: false,
-              test: /src\/(pages\/(Meetings?|Evidence|Quarter|QuarterlyRecord|Summary|Dashboard|RecordHistory)Page|pages\/(EvidencePanel|OpenConflictsNote)|pages\/currentQuarter|components\/(AgendaRow|Disclosure|QuarterNav|DueList|WeakFindings|charts\/)|db\/followUp|hooks\/(followUp|useStoredFile)|domain\/(followUpValidation|bahtInput|meetingAgenda|quarterlyReport|dueStatus|responsibleUnits)|media\/)/,
+              test: /src\/(pages\/(Meetings?|Evidence|Quarter|QuarterlyRecord|Dashboard|RecordHistory)Page|pages\/(EvidencePanel|OpenConflictsNote)|pages\/currentQuarter|components\/(AgendaRow|Disclosure|QuarterNav|DueList|WeakFindings|charts\/)|db\/followUp|hooks\/(followUp|useStoredFile)|domain\/(followUpValidation|bahtInput|meetingAgenda|quarterlyReport|dueStatus|responsibleUnits)|media\/)/,
+            },
+            {
+              // The report pages (report, measures document, next year's plan,
+              // the comparison) and what only they use. The .docx writer is not
+              // here: it is its own chunk (renderDocx + docx), loaded on its button.
+              name: 'report',
+              includeDependenciesRecursively: false,
+              test: /src\/(pages\/(Summary|MeasuresDocument|NextYear|PlanChanges|Document)(Page|View)|pages\/(ReportOptions|reportPhoto|Report\.css)|report\/(renderHtml|reportCss)|domain\/report\/(buildReport|buildMeasuresDocument|measureRow|reportSignatures|reportValidation|docModel|shortText|reportData)|domain\/planChanges|hooks\/report|db\/reportQueries)/,
             },
             {
               // What the other lazy pages share (form parts, commands, validation,

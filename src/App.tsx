@@ -21,6 +21,11 @@ const QuarterlyRecordPage = lazy(() =>
   import('./pages/QuarterlyRecordPage').then((m) => m.QuarterlyRecordPage),
 );
 const SummaryPage = lazy(() => import('./pages/SummaryPage').then((m) => m.SummaryPage));
+const MeasuresDocumentPage = lazy(() =>
+  import('./pages/MeasuresDocumentPage').then((m) => m.MeasuresDocumentPage),
+);
+const NextYearPage = lazy(() => import('./pages/NextYearPage').then((m) => m.NextYearPage));
+const PlanChangesPage = lazy(() => import('./pages/PlanChangesPage').then((m) => m.PlanChangesPage));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => m.DashboardPage));
 const RecordHistoryPage = lazy(() => import('./pages/RecordHistoryPage').then((m) => m.RecordHistoryPage));
 const ExportPage = lazy(() => import('./pages/ExportPage').then((m) => m.ExportPage));
@@ -45,6 +50,9 @@ const PAGES: Record<PageName, AnyComponent> = {
   QuarterPage,
   QuarterlyRecordPage,
   SummaryPage,
+  MeasuresDocumentPage,
+  NextYearPage,
+  PlanChangesPage,
   DashboardPage,
   RecordHistoryPage,
   ExportPage,

@@ -9,6 +9,7 @@ import { diffFields, recordRev, stampFields, type ChangeKind, type ChangeOp } fr
 import { receiveHlc, tickHlc } from '../domain/hlc';
 import type { RecordMeta, TableName } from '../domain/types';
 import { ensureDevice, HLC_KEY, SEQ_KEY, type DeviceSettings } from './device';
+import { lockedMessage, planLock } from './planLock';
 import type { ItaDatabase, MetaRow } from './schema';
 
 export interface WriteDeps {
@@ -20,7 +21,7 @@ export interface WriteDeps {
 
 export class WriteError extends Error {
   constructor(
-    readonly code: 'not_found' | 'deleted' | 'invalid',
+    readonly code: 'not_found' | 'deleted' | 'invalid' | 'locked',
     message: string,
   ) {
     super(message);
@@ -67,12 +68,23 @@ export async function write<T>(
   tables: WriteTable[],
   fn: (w: Writer) => Promise<T>,
 ): Promise<T> {
-  const stores = [db.meta, db.outbox, ...tables.map((t) => db.table(t))];
+  // `plans` is always read: a write to last year's plan is refused (planLock.ts).
+  const stores = [...new Set([db.meta, db.outbox, db.plans, ...tables.map((t) => db.table(t))])];
   return db.transaction('rw', stores, async () => {
     const device = await ensureDevice(db, deps.newId);
     const now = deps.now();
     const at = now.toISOString();
     const table = (name: TableName) => db.table(name) as Table<Row, string>;
+
+    // A person's own writes only; imports and sync (putMergedBatch) carry work done elsewhere.
+    const writable = new Set<string>();
+    async function guard(name: TableName, row: Record<string, unknown>): Promise<void> {
+      const planId = (name === 'plans' ? row.id : row.planId) as string | undefined;
+      if (!planId || writable.has(planId)) return;
+      const lock = await planLock(db, planId);
+      if (lock.locked && lock.successor) throw new WriteError('locked', lockedMessage(lock.successor));
+      writable.add(planId);
+    }
 
     async function log(
       name: TableName,
@@ -131,6 +143,7 @@ export async function write<T>(
       now,
       async insert(name, fields, id = deps.newId()) {
         const values = fields as Record<string, unknown>;
+        if (name !== 'plans') await guard(name, values);
         const record = { ...values, deletedAt: null };
         const hlc = await log(name, id, 'put', record, null, null);
         const row = {
@@ -145,16 +158,19 @@ export async function write<T>(
       },
       async patch(name, id, changes) {
         const row = await current(name, id);
+        await guard(name, row);
         if (row.deletedAt) throw new WriteError('deleted', 'รายการนี้ถูกลบไปแล้ว');
         await change(name, row, changes, 'patch');
       },
       async remove(name, id) {
         const row = await current(name, id);
+        await guard(name, row);
         if (row.deletedAt) return;
         await change(name, row, { deletedAt: at }, 'delete');
       },
       async restore(name, id) {
         const row = await current(name, id);
+        await guard(name, row);
         if (!row.deletedAt) return;
         await change(name, row, { deletedAt: null }, 'restore');
       },

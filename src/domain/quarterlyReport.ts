@@ -6,7 +6,7 @@
 import { isWithin, quarterRange, type Quarter } from './fiscalCalendar';
 import { compareNumbering } from './numbering';
 import { latestTicks, progressOf } from './progress';
-import { formatThaiDate, STATUS_LABELS } from './thaiFormat';
+import { meetingNumbers } from './report/reportWords';
 import type { Action, Meeting, Progress, QuarterlyRecord, QuarterlyRecordFields } from './types';
 
 export interface PrefillInput {
@@ -20,8 +20,13 @@ export interface PrefillInput {
   meetings: readonly Meeting[];
 }
 
-const line = (a: Action, t: Progress) =>
-  `- ${a.number} ${a.text}: ${STATUS_LABELS[t.status]} (${formatThaiDate(t.date)})${t.note ? ` ${t.note}` : ''}`;
+/**
+ * Steps by number, with the note each tick carried: the record says what was
+ * done in a few lines, and the steps' full text stays in the plan (the
+ * published report lists the steps beside it, so repeating them would only
+ * lengthen it).
+ */
+const item = (a: Action, t: Progress) => `${a.number}${t.note ? ` (${t.note})` : ''}`;
 
 export function prefillQuarterlyRecord(input: PrefillInput): QuarterlyRecordFields {
   const range = quarterRange(input.fiscalYear, input.quarter);
@@ -39,13 +44,13 @@ export function prefillQuarterlyRecord(input: PrefillInput): QuarterlyRecordFiel
   const open: string[] = [];
   for (const a of actions) {
     const t = latest.get(a.id);
-    if (t?.status === 'done') done.push(line(a, t));
-    else if (t) open.push(line(a, t));
+    if (t?.status === 'done') done.push(item(a, t));
+    else if (t) open.push(item(a, t));
   }
   const results = [
-    done.length > 0 ? `ดำเนินการแล้ว:\n${done.join('\n')}` : '',
+    done.length > 0 ? `ดำเนินการแล้ว ${done.length} จาก ${actions.length} รายการ: ${done.join(', ')}` : '',
     meetings.length > 0
-      ? `ติดตามในการประชุมประจำเดือน: ${meetings.map((m) => `ครั้งที่ ${m.number} (${formatThaiDate(m.date)})`).join(', ')}`
+      ? `ติดตามในการประชุมประจำเดือนครั้งที่ ${meetingNumbers(meetings.map((m) => m.number))}`
       : '',
   ]
     .filter(Boolean)
@@ -58,7 +63,7 @@ export function prefillQuarterlyRecord(input: PrefillInput): QuarterlyRecordFiel
     quarter: input.quarter,
     results,
     budgetSpent: null,
-    problems: open.length > 0 ? `ยังไม่แล้วเสร็จ:\n${open.join('\n')}` : '',
+    problems: open.length > 0 ? `ยังไม่แล้วเสร็จ: ${open.join(', ')}` : '',
     suggestions: '',
     progress: count.total === 0 ? null : Math.round((count.done / count.total) * 100),
     status: 'draft',
@@ -78,11 +83,17 @@ export interface RecordSummary {
   allFinal: boolean;
 }
 
+/** What a summary reads of a record (the app's rows and an export file's alike). */
+export type SummarizedRecord = Pick<
+  QuarterlyRecord,
+  'deletedAt' | 'quarter' | 'results' | 'problems' | 'suggestions' | 'budgetSpent' | 'progress' | 'status'
+>;
+
 /** Six-month (quarters 1–2) or year-end (1–4) summary of one measure's records. */
-export function summarizeRecords(records: readonly QuarterlyRecord[], quarters: Quarter[]): RecordSummary {
+export function summarizeRecords(records: readonly SummarizedRecord[], quarters: Quarter[]): RecordSummary {
   const byQuarter = new Map(records.filter((r) => !r.deletedAt).map((r) => [r.quarter, r]));
   const present = quarters.filter((q) => byQuarter.has(q)).map((q) => byQuarter.get(q)!);
-  const join = (pick: (r: QuarterlyRecord) => string) =>
+  const join = (pick: (r: SummarizedRecord) => string) =>
     present
       .filter((r) => pick(r).trim())
       .map((r) => `ไตรมาส ${r.quarter}: ${pick(r).trim()}`)

@@ -9,6 +9,7 @@ import { useDigits, usePlanOverview } from '../hooks/data';
 import { showToast } from '../hooks/toast';
 import { todayInBangkok } from '../hooks/useToday';
 import { PageState } from './PageState';
+import { PlanYearLinks } from './PlanYearLinks';
 
 /** A plan at a glance: its measures with progress, overall and per quarter. */
 export function PlanPage() {
@@ -58,6 +59,7 @@ export function PlanPage() {
                 ภาพรวม
               </a>
             </nav>
+            <PlanYearLinks plan={plan} />
             <ProgressBar progress={progress} label="ความคืบหน้าทั้งแผน" digits={digits} />
 
             {/* The measures come first: a step is ticked from here in two taps (measure, status). */}

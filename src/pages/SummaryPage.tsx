@@ -1,71 +1,130 @@
 import { useRoute } from 'preact-iso';
-import { halfYearRange, fiscalYearRange } from '../domain/fiscalCalendar';
-import { formatBaht, formatNumber, formatPeriod } from '../domain/thaiFormat';
-import { useDigits } from '../hooks/data';
-import { useQuarterView } from '../hooks/followUp';
+import { useMemo, useState } from 'preact/hooks';
+import { buildReport, reportPeriodInfo, type ReportPeriod } from '../domain/report/buildReport';
+import type { ReportData } from '../domain/report/reportData';
+import { summarizeRecords } from '../domain/quarterlyReport';
+import type { DigitStyle } from '../domain/thaiFormat';
+import { useReportView } from '../hooks/report';
+import { todayInBangkok } from '../hooks/useToday';
+import { DocumentView } from './DocumentView';
 import { PageState } from './PageState';
+import { DigitsChoice, SignatureForm, useReportPhotos } from './ReportOptions';
 
-/** Six-month (Q1–Q2) or year-end (Q1–Q4) summary of the quarterly records, per measure and for the plan. */
+const PERIODS: [ReportPeriod, string][] = [
+  ['half', 'รอบ 6 เดือน (ต.ค.–มี.ค.)'],
+  ['year', 'ประจำปี (ต.ค.–ก.ย.)'],
+];
+
+/** What to finish before publishing: quarters without a record, records still drafts. */
+function checks(data: ReportData, period: ReportPeriod): string[] {
+  const { quarters } = reportPeriodInfo(data.plan.fiscalYear, period);
+  const out: string[] = [];
+  for (const m of data.measures.filter((x) => !x.deletedAt).sort((a, b) => a.number - b.number)) {
+    const records = data.records.filter((r) => r.measureId === m.id && r.fiscalYear === data.plan.fiscalYear);
+    const s = summarizeRecords(records, quarters);
+    if (s.missing.length > 0)
+      out.push(`มาตรการที่ ${m.number}: ยังไม่มีบันทึกรายไตรมาสของไตรมาส ${s.missing.join(', ')}`);
+    else if (!s.allFinal) out.push(`มาตรการที่ ${m.number}: ยังมีบันทึกรายไตรมาสที่เป็นฉบับร่าง`);
+  }
+  return out;
+}
+
+/**
+ * The report the agency publishes (รายงานผลการดำเนินการตามมาตรการ…), for
+ * the six-month round or the year: checks before publishing, who signs,
+ * digits, the photo appendix, then the document with print and .docx.
+ */
 export function SummaryPage() {
   const { params } = useRoute();
   const planId = params.planId ?? '';
-  const half = params.period !== 'year';
-  const view = useQuarterView(planId, 1);
-  const digits = useDigits();
+  const period: ReportPeriod = params.period === 'year' ? 'year' : 'half';
+  const view = useReportView(planId);
+  const [digits, setDigits] = useState<DigitStyle>('thai');
+  const [appendix, setAppendix] = useState(false);
+  const today = todayInBangkok();
   return (
     <PageState result={view} notFound="แผนนี้ไม่มีในเครื่อง หรือถูกลบไปแล้ว">
-      {({ plan, measures }) => {
-        const pick = (m: (typeof measures)[number]) => (half ? m.halfYear : m.fullYear);
-        const budget = measures.reduce((s, m) => s + pick(m).budgetSpent, 0);
-        const period = half ? halfYearRange(plan.fiscalYear, 1) : fiscalYearRange(plan.fiscalYear);
-        return (
-          <section class="report">
-            <nav class="crumbs no-print" aria-label="ตำแหน่ง">
-              <a href={`/plans/${plan.id}`}>{plan.agency.name}</a>
-            </nav>
-            <h1 tabIndex={-1}>
-              {half
-                ? `รายงานผลการดำเนินการตามมาตรการ รอบ ${formatNumber(6, { digits })} เดือน ปีงบประมาณ `
-                : 'รายงานผลการดำเนินการตามมาตรการ ประจำปีงบประมาณ '}
-              {formatNumber(plan.fiscalYear, { digits })}
-            </h1>
-            <p class="meta">
-              {plan.agency.name} · {formatPeriod(period, { digits })}
-            </p>
-            <p>งบประมาณที่ใช้รวม {formatBaht(budget, { digits })}</p>
-            {measures.map((m) => {
-              const s = pick(m);
-              return (
-                <article key={m.measure.id} class="card summary">
-                  <h2>
-                    มาตรการที่ {formatNumber(m.measure.number, { digits })} {m.measure.title}
-                  </h2>
-                  {s.missing.length > 0 && (
-                    <p class="warn-text">
-                      ยังไม่มีบันทึกของไตรมาส {s.missing.map((q) => formatNumber(q, { digits })).join(', ')}
-                    </p>
-                  )}
-                  {!s.allFinal && s.missing.length === 0 && <p class="warn-text">ยังมีบันทึกที่เป็นฉบับร่าง</p>}
-                  <h3>ผลการดำเนินงาน</h3>
-                  <p class="note">{s.results || '–'}</p>
-                  <h3>งบประมาณที่ใช้</h3>
-                  <p>{formatBaht(s.budgetSpent, { digits })}</p>
-                  <h3>ปัญหา อุปสรรค</h3>
-                  <p class="note">{s.problems || '–'}</p>
-                  <h3>ข้อเสนอแนะ</h3>
-                  <p class="note">{s.suggestions || '–'}</p>
-                  {s.progress !== null && <p>ความก้าวหน้าล่าสุด ร้อยละ {formatNumber(s.progress, { digits })}</p>}
-                </article>
-              );
-            })}
-            <div class="buttons no-print">
-              <button type="button" class="btn btn-primary" onClick={() => window.print()}>
-                พิมพ์รายงาน
-              </button>
-            </div>
-          </section>
-        );
-      }}
+      {({ data, lock }) => (
+        <ReportBody
+          data={data}
+          locked={lock.locked}
+          period={period}
+          digits={digits}
+          onDigits={setDigits}
+          appendix={appendix}
+          onAppendix={setAppendix}
+          today={today}
+        />
+      )}
     </PageState>
+  );
+}
+
+function ReportBody(props: {
+  data: ReportData;
+  locked: boolean;
+  period: ReportPeriod;
+  digits: DigitStyle;
+  onDigits: (d: DigitStyle) => void;
+  appendix: boolean;
+  onAppendix: (on: boolean) => void;
+  today: string;
+}) {
+  const { data, period, digits, appendix, today } = props;
+  const plan = data.plan;
+  const model = useMemo(
+    () => buildReport(data, { period, digits, today, appendix }),
+    [data, period, digits, today, appendix],
+  );
+  const photoBlock = model.blocks.find((b) => b.kind === 'photos');
+  const photos = useReportPhotos(photoBlock?.kind === 'photos' ? photoBlock.photos : []);
+  const toFinish = checks(data, period);
+  return (
+    <section class="report-page">
+      <nav class="crumbs no-print" aria-label="ตำแหน่ง">
+        <a href={`/plans/${plan.id}`}>{plan.agency.name}</a>
+      </nav>
+      <h1 tabIndex={-1} class="no-print">
+        รายงานผลการดำเนินการตามมาตรการ ปีงบประมาณ {plan.fiscalYear}
+      </h1>
+      <nav class="report-periods no-print" aria-label="รอบของรายงาน">
+        {PERIODS.map(([p, label]) => (
+          <a
+            key={p}
+            class="btn"
+            href={`/plans/${plan.id}/summary/${p}`}
+            aria-current={p === period ? 'page' : undefined}
+          >
+            {label}
+          </a>
+        ))}
+      </nav>
+      {toFinish.length > 0 && (
+        <div class="no-print">
+          <p class="warn-text">ก่อนเผยแพร่ ตรวจสอบ:</p>
+          <ul>
+            {toFinish.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <SignatureForm
+        key={JSON.stringify(plan.signatures ?? null)}
+        planId={plan.id}
+        saved={plan.signatures}
+        locked={props.locked}
+      />
+      <DigitsChoice value={digits} onChange={props.onDigits} />
+      <label class="report-options no-print">
+        <input
+          type="checkbox"
+          checked={appendix}
+          onChange={(e) => props.onAppendix((e.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        แนบภาพถ่ายหลักฐานเป็นภาคผนวก (สองภาพต่อแถว ย่อขนาดให้ไฟล์เล็ก)
+      </label>
+      <DocumentView model={model} {...(photos ? { photos } : {})} />
+    </section>
   );
 }

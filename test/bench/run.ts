@@ -28,6 +28,7 @@ const BENCHES: Bench[] = [
   { name: 'upload', script: 'test/bench/upload.ts', timeoutMs: 3 * 60_000 },
   { name: 'push', script: 'test/bench/push.ts', timeoutMs: 3 * 60_000 },
   { name: 'pull', run: () => pullBench(details) },
+  { name: 'report', script: 'test/bench/report.ts', timeoutMs: 5 * 60_000 },
 ];
 // BENCH_ONLY=followUp (comma-separated names) runs only those benches.
 const only = process.env.BENCH_ONLY?.split(',').map((n) => n.trim());

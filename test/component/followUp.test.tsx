@@ -188,7 +188,9 @@ describe('quarterly record', () => {
     await followUp.tickInMeeting(meetingId, a1, 'done', 'ลงเว็บ อบต. แล้ว');
     renderAt(`/plans/${planId}/quarters/${quarter}/measures/${m1}`, ROUTES);
     const results = (await screen.findByLabelText('ผลการดำเนินงาน')) as HTMLTextAreaElement;
-    await waitFor(() => expect(results.value).toMatch(/3\.1 ลงเว็บไซต์: ดำเนินการแล้ว .*ลงเว็บ อบต\. แล้ว/));
+    await waitFor(() =>
+      expect(results.value).toMatch(/ดำเนินการแล้ว 1 จาก 2 รายการ: 3\.1 \(ลงเว็บ อบต\. แล้ว\)/),
+    );
     expect(results.value).toMatch(new RegExp(`ครั้งที่ 2/${fiscalYear}`));
     expect((screen.getByLabelText('ความก้าวหน้า (ร้อยละ)') as HTMLInputElement).value).toBe('50');
 
@@ -221,7 +223,7 @@ describe('meetings list', () => {
   });
 });
 
-describe('six-month summary', () => {
+describe('the report (six-month and year-end)', () => {
   const record = (budgetSpent: number, status: 'draft' | 'final') => ({
     results: 'ลงประกาศแล้ว',
     budgetSpent,
@@ -237,27 +239,29 @@ describe('six-month summary', () => {
     await followUp.saveQuarterlyRecord(m1, fiscalYear, 2, record(1250.5, 'draft'));
     renderAt(`/plans/${planId}/summary/half`, ROUTES);
     const heading = await screen.findByRole('heading', { level: 1 });
-    expect(heading.textContent).toBe(`รายงานผลการดำเนินการตามมาตรการ รอบ 6 เดือน ปีงบประมาณ ${fiscalYear}`);
-    expect(screen.getByText('งบประมาณที่ใช้รวม 13,750.5 บาท')).toBeTruthy();
-    const first = screen.getByRole('heading', { name: 'มาตรการที่ 1 เปิดเผยข้อมูล' }).closest('article')!;
-    expect(within(first).getByText('ยังมีบันทึกที่เป็นฉบับร่าง')).toBeTruthy();
-    const second = screen.getByRole('heading', { name: 'มาตรการที่ 2 จัดซื้อจัดจ้าง' }).closest('article')!;
-    expect(within(second).getByText('ยังไม่มีบันทึกของไตรมาส 1, 2')).toBeTruthy();
+    expect(heading.textContent).toBe(`รายงานผลการดำเนินการตามมาตรการ ปีงบประมาณ ${fiscalYear}`);
+    const preview = screen.getByRole('region', { name: 'ตัวอย่างเอกสารตามที่จะพิมพ์' });
+    expect(within(preview).getByText(/รอบ ๖ เดือน/)).toBeTruthy();
+    expect(within(preview).getByText('งบประมาณที่ใช้รวม ๑๓,๗๕๐.๕ บาท (ไม่ได้ระบุงบประมาณที่ตั้งไว้)')).toBeTruthy();
+    expect(screen.getByText('มาตรการที่ 1: ยังมีบันทึกรายไตรมาสที่เป็นฉบับร่าง')).toBeTruthy();
+    expect(screen.getByText('มาตรการที่ 2: ยังไม่มีบันทึกรายไตรมาสของไตรมาส 1, 2')).toBeTruthy();
   });
 
-  it('writes every figure in Thai digits when the device is set to them', async () => {
+  it('prints in Thai digits by default, in Arabic digits when chosen', async () => {
     const { planId, m1 } = await seed();
-    await commands.saveDeviceSettings({ deviceName: 'มือถือ', staffName: 'สมศรี', digits: 'thai' });
     await followUp.saveQuarterlyRecord(m1, fiscalYear, 1, record(12500, 'final'));
     renderAt(`/plans/${planId}/summary/year`, ROUTES);
     const thai = (n: number) => String(n).replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]!);
+    const preview = await screen.findByRole('region', { name: 'ตัวอย่างเอกสารตามที่จะพิมพ์' });
+    expect(
+      within(preview).getByText(`ประจำปีงบประมาณ พ.ศ. ${thai(fiscalYear)}`, { exact: false }),
+    ).toBeTruthy();
+    expect(within(preview).getByText('งบประมาณที่ใช้รวม ๑๒,๕๐๐ บาท (ไม่ได้ระบุงบประมาณที่ตั้งไว้)')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('เลขอารบิก (1 2 3)'));
     await waitFor(() =>
-      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
-        `รายงานผลการดำเนินการตามมาตรการ ประจำปีงบประมาณ ${thai(fiscalYear)}`,
-      ),
+      expect(within(preview).getByText('งบประมาณที่ใช้รวม 12,500 บาท (ไม่ได้ระบุงบประมาณที่ตั้งไว้)')).toBeTruthy(),
     );
-    expect(screen.getByText('งบประมาณที่ใช้รวม ๑๒,๕๐๐ บาท')).toBeTruthy();
-    expect(screen.getByText('ยังไม่มีบันทึกของไตรมาส ๒, ๓, ๔')).toBeTruthy();
+    expect(screen.getByText('มาตรการที่ 2: ยังไม่มีบันทึกรายไตรมาสของไตรมาส 1, 2, 3, 4')).toBeTruthy();
   });
 });
 

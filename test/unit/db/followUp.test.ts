@@ -116,10 +116,9 @@ describe('quarterly records', () => {
     const view = await quarterView(db, planId, 2);
     const row = view!.measures.find((m) => m.measure.id === m1)!;
     expect(row.record).toBeNull();
-    expect(row.prefill.results).toContain('3.1 เผยแพร่: ดำเนินการแล้ว');
-    expect(row.prefill.results).toContain('ลงเว็บไซต์ อบต.');
+    expect(row.prefill.results).toContain('ดำเนินการแล้ว 1 จาก 2 รายการ: 3.1 (ลงเว็บไซต์ อบต.)');
     expect(row.prefill.results).toContain('ครั้งที่ 4/2567');
-    expect(row.prefill.problems).toContain('3.2 รายงาน: อยู่ระหว่างดำเนินการ');
+    expect(row.prefill.problems).toBe('ยังไม่แล้วเสร็จ: 3.2 (รอข้อมูลกองคลัง)');
     expect(row.prefill.progress).toBe(50);
 
     const input = { ...row.prefill, budgetSpent: 1500, status: 'draft' as const };
