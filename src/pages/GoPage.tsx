@@ -1,13 +1,16 @@
 import { useEffect } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
+import { quarterOf } from '../domain/fiscalCalendar';
 import { usePlans } from '../hooks/data';
+import { todayInBangkok } from '../hooks/useToday';
 
 /** Where each shortcut of the installed app leads, for a plan: /go/meeting, /go/tick, /go/report. */
 const TARGETS: Record<string, (planId: string) => string> = {
   meeting: (id) => `/plans/${id}/meetings`,
   // The plan's measures: a step is two taps from there.
   tick: (id) => `/plans/${id}`,
-  report: (id) => `/plans/${id}/quarters`,
+  // The report due next: the six-month one until March is over, then the year-end one.
+  report: (id) => `/plans/${id}/summary/${quarterOf(todayInBangkok()).quarter <= 2 ? 'half' : 'year'}`,
 };
 
 /**
