@@ -12,7 +12,16 @@ import type { FindingKind } from '../types';
 import type { Line } from './normaliseText';
 
 export type SectionName =
-  'items' | 'analysis' | 'methods' | 'responsible' | 'steps' | 'period' | 'budget' | 'indicator' | 'other';
+  | 'items'
+  | 'analysis'
+  | 'methods'
+  | 'procedure'
+  | 'responsible'
+  | 'steps'
+  | 'period'
+  | 'budget'
+  | 'indicator'
+  | 'other';
 
 /**
  * How a measure is introduced, strongest first: "(๑) … (Shopping List)"; a
@@ -76,8 +85,13 @@ const SECTION_PATTERNS: readonly SectionPattern[] = (
     },
     {
       section: 'methods',
-      pattern:
-        /^(?:แนวทาง|วิธีการ|วิธี)(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)(?:ตามมาตรการ)?|^แนวทางการพัฒนา|^มาตรการ\/?แนวทาง/,
+      pattern: /^แนวทาง(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ|พัฒนา)(?:ตามมาตรการ)?|^มาตรการ\/?แนวทาง/,
+      strict: true,
+    },
+    {
+      // How the work is done: the steps, unless the measure lists its steps apart too.
+      section: 'procedure',
+      pattern: /^(?:วิธีการ|วิธี)(?:การ)?(?:ดำเนินการ|ดำเนินงาน|ปฏิบัติ)(?:ตามมาตรการ)?/,
       strict: true,
     },
     {
@@ -145,7 +159,10 @@ function headingIn(text: string, key: string): SectionHeading | null {
   for (const { section, pattern, strict } of SECTION_PATTERNS) {
     const m = pattern.exec(compact);
     if (!m) continue;
-    const after = text.slice(prefix + skipCompact(rest, m[0].length));
+    // "ตัวชี้วัด (KPI): …": a short bracket right after the heading's words belongs to the heading.
+    const after = text
+      .slice(prefix + skipCompact(rest, m[0].length))
+      .replace(/^\s*\([^()]{1,20}\)(?=\s*(?:[:：]|$))/, '');
     // "ผู้รับผิดชอบ: …", "ผู้รับผิดชอบ - …"; a lone "-" is kept (งบประมาณ : - means none).
     const inline = after
       .replace(/^[\s:：]+/, '')

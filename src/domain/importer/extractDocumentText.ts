@@ -96,7 +96,8 @@ function decodeEntities(text: string): string {
 /**
  * mammoth's HTML → lines: a paragraph per line, a table row per line with
  * its cells joined by tabs (paragraphs inside a cell joined by spaces, merged
- * cells padded so columns stay aligned, its paragraphs apart by CELL_BREAK),
+ * cells padded so columns stay aligned, cells merged down left empty in the
+ * rows under them, its paragraphs apart by CELL_BREAK),
  * list items as "- " bullets since
  * Word's automatic numbers are not text.
  */
@@ -106,6 +107,16 @@ export function htmlToText(html: string): string {
   let row: string[] | null = null;
   let cell: string | null = null;
   let span = 1;
+  let down = 1;
+  // Columns a cell above still covers (rowspan): the rows under it have no cell there.
+  const rowSpans: number[] = [];
+  /** Empty cells where cells above reach down, up to column `until`. */
+  const skipMerged = (row: string[], until: number) => {
+    while (row.length < until && (rowSpans[row.length] ?? 0) > 0) {
+      rowSpans[row.length]!--;
+      row.push('');
+    }
+  };
   const flush = () => {
     if (line.trim() !== '') lines.push(line.trim());
     line = '';
@@ -122,6 +133,7 @@ export function htmlToText(html: string): string {
     if (tag === 'tr') {
       if (!close) row = [];
       else if (row) {
+        skipMerged(row, rowSpans.length);
         lines.push(row.join('\t'));
         row = null;
       }
@@ -129,7 +141,10 @@ export function htmlToText(html: string): string {
       if (!close) {
         cell = '';
         span = Number(/colspan="?(\d+)/i.exec(attrs ?? '')?.[1] ?? 1);
+        down = Number(/rowspan="?(\d+)/i.exec(attrs ?? '')?.[1] ?? 1);
       } else if (row && cell !== null) {
+        skipMerged(row, Number.POSITIVE_INFINITY);
+        const at = row.length;
         row.push(
           cell
             .replace(/\s+/g, ' ')
@@ -138,10 +153,12 @@ export function htmlToText(html: string): string {
             .trim(),
           ...Array<string>(Math.max(0, span - 1)).fill(''),
         );
+        for (let c = at; c < row.length; c++) rowSpans[c] = down - 1;
         cell = null;
       }
-    } else if (tag === 'table' && !close) {
-      flush();
+    } else if (tag === 'table') {
+      rowSpans.length = 0;
+      if (!close) flush();
     } else if (block) {
       // Paragraphs inside a cell stay apart (a list of steps in one cell), marked by CELL_BREAK.
       if (cell !== null) cell += cell.trim() === '' || !close ? ' ' : CELL_BREAK;

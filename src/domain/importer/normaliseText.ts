@@ -25,6 +25,8 @@ export interface Line {
   cells: string[] | null;
   /** Each cell's paragraphs, where a Word table cell held several (a list of steps); else one each. */
   paragraphs: string[][] | null;
+  /** A whole paragraph of a table cell: never the wrapped rest of the line before. */
+  whole?: boolean;
 }
 
 // Invisible characters that only break matching: zero-width spaces/joiners, BOM, soft hyphen.
@@ -66,7 +68,7 @@ export function compactKey(text: string): string {
 const CELL_BREAK = /\u2063/g;
 
 /** One line's forms, for text that is a line of its own (a paragraph of a cell). */
-export function lineOf(no: number, raw: string): Line {
+export function lineOf(no: number, raw: string, whole = false): Line {
   const display = collapse(raw.replace(CELL_BREAK, ' '));
   const key = foldSaraAm(toArabicDigits(display));
   const cells = raw.includes('\t') ? raw.split('\t') : null;
@@ -77,6 +79,7 @@ export function lineOf(no: number, raw: string): Line {
     compact: key.replace(/\s+/g, '').toLowerCase(),
     cells: cells?.map((c) => collapse(c.replace(CELL_BREAK, ' '))) ?? null,
     paragraphs: cells?.map((c) => c.split(CELL_BREAK).map(collapse).filter(Boolean)) ?? null,
+    ...(whole ? { whole } : {}),
   };
 }
 

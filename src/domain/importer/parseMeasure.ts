@@ -39,6 +39,8 @@ export interface ActionDraft {
   number: string;
   text: string;
   line: number;
+  /** Read under "วิธีการดำเนินการ": steps, or methods when the measure lists its steps apart. */
+  procedure?: boolean;
 }
 
 export interface MeasureDraft {
@@ -105,7 +107,13 @@ export function parseMeasure(
   };
 
   const addAction = (actionKind: ActionKind, number: string, text: string, line: Line) => {
-    last = { kind: actionKind, number, text, line: line.no };
+    last = {
+      kind: actionKind,
+      number,
+      text,
+      line: line.no,
+      ...(zone === 'procedure' ? { procedure: true } : {}),
+    };
     draft.actions.push(last);
   };
 
@@ -126,7 +134,7 @@ export function parseMeasure(
     if (action?.number) {
       const major = Number(action.number.split('.')[0]);
       const actionKind: ActionKind | null =
-        zone === 'methods' || zone === 'steps'
+        zone === 'methods' || zone === 'steps' || zone === 'procedure'
           ? zone === 'methods'
             ? 'method'
             : 'step'
@@ -136,7 +144,7 @@ export function parseMeasure(
               ? 'step'
               : null;
       if (actionKind) {
-        zone = actionKind === 'method' ? 'methods' : 'steps';
+        if (zone !== 'procedure') zone = actionKind === 'method' ? 'methods' : 'steps';
         draft.sections.add(zone);
         addAction(actionKind, action.number, action.text, line);
       } else unplaced(line, 'ข้อที่มีเลขลำดับนอกส่วนวิธีการและขั้นตอน');
@@ -154,11 +162,11 @@ export function parseMeasure(
       const parts =
         section.parts && section.parts.length > 1
           ? section.parts
-          : zone === 'methods' || zone === 'steps' || zone === 'items'
+          : zone === 'methods' || zone === 'steps' || zone === 'procedure' || zone === 'items'
             ? splitEnumeration(section.inline)
             : [section.inline];
       for (const part of parts.filter(Boolean)) {
-        const own = lineOf(line.no, part);
+        const own = lineOf(line.no, part, parts.length > 1);
         handleSectionText(own, part);
       }
       continue;
@@ -189,6 +197,7 @@ export function parseMeasure(
     handleSectionText(line, line.text);
   }
   closeTable();
+  settleProcedure(draft);
   return draft;
 
   function handleSectionText(line: Line, text: string): void {
@@ -204,13 +213,20 @@ export function parseMeasure(
         addItem(line); // an item listed after the analysis; prose is not kept by the format
         return;
       case 'methods':
-      case 'steps': {
+      case 'steps':
+      case 'procedure': {
+        // "1. … 2. …" on one line (a PDF of a table cell): each point on its own.
+        const points = text === line.text ? splitEnumeration(text) : [text];
+        if (points.length > 1) {
+          for (const point of points) handleSectionText(lineOf(line.no, point), point);
+          return;
+        }
         const actionKind: ActionKind = zone === 'methods' ? 'method' : 'step';
         const action = text === line.text ? matchAction(line) : null;
-        const major = sectionNumber ?? SECTION_NUMBER[zone];
+        const major = sectionNumber ?? SECTION_NUMBER[zone === 'methods' ? 'methods' : 'steps'];
         const count = draft.actions.filter((a) => a.kind === actionKind).length;
         if (action) addAction(actionKind, `${major}.${action.single ?? count + 1}`, action.text, line);
-        else if (last && last.kind === actionKind) last.text = `${last.text} ${text}`;
+        else if (last && last.kind === actionKind && !line.whole) last.text = `${last.text} ${text}`;
         else addAction(actionKind, `${major}.${count + 1}`, text, line);
         return;
       }
@@ -246,4 +262,21 @@ export function parseMeasure(
         return;
     }
   }
+}
+
+/**
+ * "วิธีการดำเนินการ" lists how the work is done: the measure's steps, unless
+ * it also lists steps or activities of their own; then it is the methods,
+ * numbered 1.1, 1.2 … as methods are.
+ */
+function settleProcedure(draft: MeasureDraft): void {
+  const procedure = draft.actions.filter((a) => a.procedure);
+  if (procedure.length === 0) return;
+  if (draft.actions.some((a) => a.kind === 'step' && !a.procedure)) {
+    procedure.forEach((a, i) => {
+      a.kind = 'method';
+      a.number = `1.${i + 1}`;
+    });
+  }
+  for (const a of procedure) delete a.procedure;
 }

@@ -8,6 +8,7 @@
  */
 import { classifyColumn, type SectionName } from './classifyLine';
 import { lineOf, type Line } from './normaliseText';
+import { parseBudget } from './parseBudget';
 
 type Column = SectionName | 'measure' | 'number' | null;
 
@@ -38,9 +39,29 @@ function rowAsLines(row: Row, columns: Column[], headers: string[], index: numbe
     if (column === null || column === 'measure' || column === 'number') return;
     const paragraphs = row.cells[i] ?? [];
     if (paragraphs.length === 0) return;
-    out.push(lineOf(row.no, headers[i] ?? ''), ...paragraphs.map((p) => lineOf(row.no, p)));
+    out.push(lineOf(row.no, headers[i] ?? ''), ...paragraphs.map((p) => lineOf(row.no, p, true)));
   });
   return out;
+}
+
+/**
+ * A row that continues the measure above (its measure cell merged down, one
+ * activity a row): its activities join the measure's, the same period is
+ * not repeated, and the activities' budgets add up.
+ */
+function mergeRow(row: Row, cells: string[][], columns: Column[]): void {
+  cells.forEach((paragraphs, k) => {
+    const own = row.cells[k] ?? [];
+    if (columns[k] === 'budget') {
+      const amounts = [...own, ...paragraphs].map(parseBudget);
+      if (amounts.every((a) => a !== null)) {
+        row.cells[k] = [String(amounts.reduce((s, a) => s + (a ?? 0), 0))];
+        return;
+      }
+    }
+    const fresh = columns[k] === 'period' ? paragraphs.filter((p) => !own.includes(p)) : paragraphs;
+    row.cells[k] = [...own, ...fresh];
+  });
 }
 
 export function rewritePlanTables(lines: readonly Line[]): Line[] {
@@ -62,7 +83,7 @@ export function rewritePlanTables(lines: readonly Line[]): Line[] {
       const last = rows[rows.length - 1];
       // A row with no measure and no number continues the one above (a row split across pages).
       const opens = (cells[columns.indexOf('measure')] ?? []).length > 0;
-      if (!opens && last) cells.forEach((c, k) => (last.cells[k] = [...(last.cells[k] ?? []), ...c]));
+      if (!opens && last) mergeRow(last, cells, columns);
       else rows.push({ no: next.no, cells: cells.map((c) => [...c]) });
     }
     rows.forEach((row, index) => out.push(...rowAsLines(row, columns, headers, index)));
