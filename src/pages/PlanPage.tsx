@@ -9,7 +9,7 @@ import { useDigits, usePlanOverview } from '../hooks/data';
 import { showToast } from '../hooks/toast';
 import { todayInBangkok } from '../hooks/useToday';
 import { PageState } from './PageState';
-import { PlanYearLinks } from './PlanYearLinks';
+import { PlanDocumentLinks, PlanLockBanner } from './PlanDocumentLinks';
 
 /** A plan at a glance: its measures with progress, overall and per quarter. */
 export function PlanPage() {
@@ -59,7 +59,7 @@ export function PlanPage() {
                 ภาพรวม
               </a>
             </nav>
-            <PlanYearLinks plan={plan} />
+            <PlanLockBanner plan={plan} />
             <ProgressBar progress={progress} label="ความคืบหน้าทั้งแผน" digits={digits} />
 
             {/* The measures come first: a step is ticked from here in two taps (measure, status). */}
@@ -89,6 +89,7 @@ export function PlanPage() {
                 </li>
               ))}
             </ol>
+            <PlanDocumentLinks plan={plan} />
             <h2>ความคืบหน้าแต่ละไตรมาส</h2>
             <QuarterTable
               quarters={quarters}

@@ -30,6 +30,10 @@ const AGENCY_IN_PROSE = foldPattern(
 const RATING_IN_PROSE =
   /ระดับ(?:ผลการประเมิน)?\s*[:：]?\s*(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ผ่าน|AA|[A-F])(?![A-Za-z\u0E01-\u0E2E])/;
 const SCORE_IN_PROSE = /ได้(?:รับ)?\s*คะแนน(?:รวม|ภาพรวม)?\s*[:：]?\s*(\d{1,3}(?:\.\d+)?)/;
+// "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2568 : 91.37 คะแนน (ระดับ ผ่านดี)": the number before
+// "คะแนน" on the line that names the assessment (a year is never taken: it has four digits).
+const ASSESSMENT_LINE = /ผลการประเมิน|ITA/;
+const SCORE_BEFORE_WORD = /(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*คะแนน/;
 
 // The name ends at its place, or at "สังกัด…" (the body it belongs to). "เขต ๓" numbers an
 // education or health area, not a district: a district is named in letters.
@@ -92,6 +96,12 @@ export function parseHeader(lines: readonly Line[], headerEnd: number): Header {
     if (score && overallScore === null) overallScore = Number(score[1]);
     const level = RATING_IN_PROSE.exec(line.text);
     if (level && !rating) rating = level[1] as string;
+  }
+  for (const line of head) {
+    if (overallScore !== null) break;
+    if (line.compact.startsWith('ตัวชี้วัด') || !ASSESSMENT_LINE.test(line.key)) continue;
+    const score = SCORE_BEFORE_WORD.exec(line.key);
+    if (score && Number(score[1]) <= 100) overallScore = Number(score[1]);
   }
 
   const counts = new Map<number, number>();

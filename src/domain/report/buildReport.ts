@@ -29,15 +29,15 @@ export interface ReportOptions {
 export const REPORT_TITLE = 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน';
 
 export const REPORT_COLUMNS: DocColumn[] = [
-  { label: 'มาตรการ', width: 11 },
-  { label: 'วิธีการ/ขั้นตอน', width: 25 },
+  { label: 'มาตรการ', width: 10 },
+  { label: 'วิธีการ/ขั้นตอน', width: 27 },
   { label: 'ผู้รับผิดชอบ', width: 8 },
   { label: 'ระยะเวลา', width: 7 },
-  { label: 'ผลการดำเนินงาน', width: 16 },
-  { label: 'งบประมาณ (บาท)', width: 8 },
-  { label: 'ปัญหา อุปสรรค', width: 9 },
-  { label: 'ข้อเสนอแนะ', width: 8 },
-  { label: 'หลักฐาน', width: 8 },
+  { label: 'ผลการดำเนินงาน', width: 19 },
+  { label: 'งบประมาณ (บาท)', width: 7 },
+  { label: 'ปัญหา อุปสรรค', width: 8 },
+  { label: 'ข้อเสนอแนะ', width: 7 },
+  { label: 'หลักฐาน', width: 7 },
 ];
 
 const percent = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;

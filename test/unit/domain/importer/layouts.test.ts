@@ -178,6 +178,18 @@ describe('a municipality with "ประเด็นที่ 1:" headings, abbr
 });
 
 describe('smaller variations', () => {
+  it('reads the score written after the assessment on one line, "… พ.ศ. 2568 : 91.37 คะแนน (ระดับ ผ่านดี)"', () => {
+    const text = readDocument('tessaban-arabic-crlf.txt').replace(
+      /ผลการประเมิน ITA[^\n]*\n[^\n]*87\.45[^\n]*\n[^\n]*ผ่าน[^\r\n]*/,
+      'ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566 : 91.37 คะแนน (ระดับ ผ่านดี)',
+    );
+    expect(text).toContain(': 91.37 คะแนน');
+    const { plan } = parsePlan(text);
+    expect(plan.overallScore).toBe(91.37);
+    expect(plan.rating).toBe('ผ่านดี');
+    expect(plan.assessmentYear).toBe(2566);
+  });
+
   it('takes the title from the next line when "มาตรการที่ 1" stands alone', () => {
     const text = readDocument('tessaban-arabic-crlf.txt').replace(
       'มาตรการที่ 1 การใช้อำนาจอย่างเป็นธรรม',

@@ -5,16 +5,12 @@ import { showToast } from '../hooks/toast';
 import { todayInBangkok } from '../hooks/useToday';
 
 /**
- * A plan's documents and years: the report to publish, the measures
- * document, next year's plan (or the link to it), the comparison with last
- * year, and, on last year's plan, that it is read-only with a deliberate
- * unlock on this device.
+ * On last year's plan: that it is read-only, with a deliberate unlock on
+ * this device. Shown at the top of the plan, before anything is edited.
  */
-export function PlanYearLinks({ plan }: { plan: Plan }) {
+export function PlanLockBanner({ plan }: { plan: Plan }) {
   const lock = usePlanLock(plan.id);
   const state = lock.status === 'ready' ? lock.value : null;
-  // Until the six-month report is due (after March) the six-month one, then the year's.
-  const period = todayInBangkok() <= halfYearRange(plan.fiscalYear, 2).start ? 'half' : 'year';
   return (
     <>
       {state?.successor && (
@@ -41,7 +37,25 @@ export function PlanYearLinks({ plan }: { plan: Plan }) {
           </button>
         </div>
       )}
-      <nav class="plan-links" aria-label="เอกสารและแผนปีถัดไป">
+    </>
+  );
+}
+
+/**
+ * A plan's documents and years: the report to publish, the measures
+ * document, next year's plan (or the link to it) and the comparison with
+ * last year. Used a few times a year, so they sit below the measures, which
+ * are ticked every week.
+ */
+export function PlanDocumentLinks({ plan }: { plan: Plan }) {
+  const lock = usePlanLock(plan.id);
+  const state = lock.status === 'ready' ? lock.value : null;
+  // Until the six-month report is due (after March) the six-month one, then the year's.
+  const period = todayInBangkok() <= halfYearRange(plan.fiscalYear, 2).start ? 'half' : 'year';
+  return (
+    <>
+      <h2 id="plan-documents">เอกสารและแผนปีถัดไป</h2>
+      <nav class="plan-links" aria-labelledby="plan-documents">
         <a class="btn" href={`/plans/${plan.id}/summary/${period}`}>
           รายงานผลการดำเนินการ
         </a>
