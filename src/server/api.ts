@@ -20,6 +20,7 @@ import { enrolDevice } from './agencies';
 import type { Db } from './db';
 import { canonicalJson, getExportJson, listExports, MAX_PAGE, putExport, type PutResult } from './exports';
 import { registerFileRoutes } from './fileRoutes';
+import { deeperThan, isJsonType, MAX_CLOCK_AHEAD_MS, MAX_JSON_DEPTH } from './limits';
 import { apiError, clientAddress, deviceAuth, isLoopback, originGuard, tooMany, type ApiEnv } from './guards';
 import { TokenBuckets, type RateLimit } from './rateLimit';
 import { sameSecret } from './secrets';
@@ -44,6 +45,10 @@ export interface ApiOptions {
   maxPushBytes?: number;
   /** Evidence file storage per agency (`FILES_QUOTA_MB`), in bytes; default 2048 MB. */
   filesQuotaBytes?: number;
+  /** How far ahead of the server's clock a pushed stamp may be; default MAX_CLOCK_AHEAD_MS. */
+  maxClockAheadMs?: number;
+  /** The server's clock (tests). */
+  now?: () => number;
 }
 
 export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
@@ -77,7 +82,19 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     });
   const api = new Hono<ApiEnv>();
 
+  const now = options.now ?? Date.now;
+  const maxClockAheadMs = options.maxClockAheadMs ?? MAX_CLOCK_AHEAD_MS;
+
   const readJson = async (c: Context): Promise<JsonBody> => {
+    // Only JSON that says so: a text/plain POST is what a foreign page can send without a preflight.
+    if (!isJsonType(c.req.header('content-type'))) {
+      return {
+        ok: false,
+        response: apiError(c, 415, 'unsupported_type', 'ต้องส่งข้อมูลเป็น JSON (Content-Type: application/json)', {
+          allowed: ['application/json'],
+        }),
+      };
+    }
     const text = await c.req.text();
     try {
       return { ok: true, value: JSON.parse(text) as unknown };
@@ -143,6 +160,12 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     const device = c.get('device');
     const body = await readJson(c);
     if (!body.ok) return body.response;
+    // Before anything walks it: a document nested thousands deep overflows a recursive walk.
+    if (deeperThan(body.value, MAX_JSON_DEPTH)) {
+      return apiError(c, 422, 'too_deep', `ไฟล์ส่งออกมีข้อมูลซ้อนกันลึกเกิน ${MAX_JSON_DEPTH} ชั้น ไม่มีการบันทึกข้อมูล`, {
+        limit: MAX_JSON_DEPTH,
+      });
+    }
     const check = checkExportDocument(body.value);
     if (!check.ok) return apiError(c, 422, check.code, check.message, check.path ? { path: check.path } : {});
     const canonical = canonicalJson(check.document);
@@ -204,6 +227,22 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     }
     if (parsed.output.deviceId !== device.deviceId) {
       return apiError(c, 403, 'wrong_device', 'รหัสเครื่องไม่ตรงกับโทเคนของเครื่อง ไม่มีการบันทึกข้อมูล');
+    }
+    // A stamp from the future would beat every edit until that time: the phone's clock is wrong.
+    // The whole batch waits on the phone (nothing is lost) and the person sees why.
+    const serverTime = now();
+    const ahead = Math.max(
+      0,
+      ...parsed.output.ops.map((op) => (/^\d{15}-/.test(op.hlc) ? Number(op.hlc.slice(0, 15)) : 0)),
+    );
+    if (ahead > serverTime + maxClockAheadMs) {
+      return apiError(
+        c,
+        422,
+        'clock_ahead',
+        `นาฬิกาของเครื่องนี้เดินเร็วเกินไป (เร็วกว่าเวลาของเซิร์ฟเวอร์ ${Math.ceil((ahead - serverTime) / 60_000).toLocaleString('en')} นาที) กรุณาตั้งวันที่และเวลาของเครื่องให้ถูกต้อง (ตั้งอัตโนมัติ) แล้วซิงก์ใหม่ การแก้ไขยังอยู่ในเครื่อง ไม่มีข้อมูลสูญหาย`,
+        { serverTime: new Date(serverTime).toISOString(), limitMs: maxClockAheadMs },
+      );
     }
     return c.json(await pushOps(db, device, parsed.output));
   });

@@ -1,0 +1,166 @@
+/**
+ * Robustness (issue 15): what the server refuses and how it fails. Deep or
+ * oversized JSON, wrong content types and clocks from the future are refused
+ * with a JSON error naming the limit.
+ */
+import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import type { ChangeOp } from '../../src/domain/changeLog';
+import { encodeHlc } from '../../src/domain/hlc';
+import type { PushResponse } from '../../src/domain/syncProtocol';
+import { MAX_CLOCK_AHEAD_MS, MAX_FIELD_BYTES, MAX_JSON_DEPTH, MAX_OP_BYTES } from '../../src/server/limits';
+import { bearer, createAgency, enrolDevice, get, post, upload, type Device } from './client';
+import { makeExport } from './exportFixture';
+import { describeEachDb, type Harness } from './harness';
+
+let seq = 0;
+function op(device: Device, fields: Record<string, unknown>, wall = Date.now()): ChangeOp {
+  return {
+    opId: randomUUID(),
+    deviceId: device.deviceId,
+    deviceSeq: ++seq,
+    table: 'plans',
+    id: randomUUID(),
+    kind: 'put',
+    fields,
+    before: null,
+    baseRev: null,
+    hlc: encodeHlc({ wall, counter: 0, node: device.deviceId }),
+    at: new Date(wall).toISOString(),
+    by: 'สมศรี',
+    sentAt: null,
+  };
+}
+
+const pushBody = (device: Device, ops: ChangeOp[]) => ({ deviceId: device.deviceId, ops });
+const pushRaw = (h: Harness, device: Device, body: unknown, headers: Record<string, string> = {}) =>
+  post(h, '/api/v1/sync/push', body, { ...bearer(device), ...headers });
+
+/** JSON text of `[[[…1…]]]`, `levels` deep, without a recursive stringify. */
+const deepJson = (levels: number) => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+
+async function changeCount(h: Harness) {
+  const { rows } = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM changes');
+  return rows[0]!.n;
+}
+
+describeEachDb('robustness: what the server refuses', (h) => {
+  it('refuses an export nested 5,000 levels deep with 422 too_deep (not a 500), nothing stored', async () => {
+    const device = await enrolDevice(h, await createAgency(h));
+    const doc = JSON.stringify({ ...makeExport(), changes: '__DEEP__' }).replace(
+      '"__DEEP__"',
+      `[{"fields":{"x":${deepJson(5_000)}}}]`,
+    );
+    const res = await upload(h, device, doc);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({
+      error: 'too_deep',
+      limit: MAX_JSON_DEPTH,
+      message: expect.any(String),
+    });
+    const list = (await (await get(h, '/api/v1/exports', device)).json()) as { exports: unknown[] };
+    expect(list.exports).toHaveLength(0);
+  });
+
+  it('refuses a pushed op whose field nests 5,000 levels (rejected, code too_deep); the batch’s other ops apply', async () => {
+    const device = await enrolDevice(h, await createAgency(h));
+    const good = op(device, { name: 'แผนปกติ' });
+    const bad = op(device, { name: '__DEEP__' });
+    const text = JSON.stringify(pushBody(device, [bad, good])).replace('"__DEEP__"', deepJson(5_000));
+    const res = await pushRaw(h, device, text);
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as PushResponse;
+    expect(answer.results[0]).toMatchObject({
+      opId: bad.opId,
+      status: 'rejected',
+      code: 'too_deep',
+      limit: 64,
+    });
+    expect(answer.results[1]).toMatchObject({ opId: good.opId, status: 'applied' });
+    expect(await changeCount(h)).toBe(1);
+    // Just under the limit is a value like any other.
+    const ok = op(device, { name: '__DEEP__' });
+    const okText = JSON.stringify(pushBody(device, [ok])).replace('"__DEEP__"', deepJson(MAX_JSON_DEPTH));
+    const okAnswer = (await (await pushRaw(h, device, okText)).json()) as PushResponse;
+    expect(okAnswer.results[0]).toMatchObject({ status: 'applied' });
+  });
+
+  it('refuses a 7 MB field value (field_too_large, naming the limit) and an op over 256 KB; nothing of them is pulled', async () => {
+    const device = await enrolDevice(h, await createAgency(h));
+    const huge = op(device, { notes: 'ก'.repeat((7 * 1024 * 1024) / 3) });
+    const wide = op(
+      device,
+      Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`f${i}`, 'x'.repeat(60_000)])),
+    );
+    const fine = op(device, { notes: 'x'.repeat(60_000) });
+    const res = await pushRaw(h, device, pushBody(device, [huge, wide, fine]));
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as PushResponse;
+    expect(answer.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'field_too_large',
+      limit: MAX_FIELD_BYTES,
+    });
+    expect((answer.results[0] as { reason: string }).reason).toContain('65,536');
+    expect(answer.results[1]).toMatchObject({
+      status: 'rejected',
+      code: 'op_too_large',
+      limit: MAX_OP_BYTES,
+    });
+    expect(answer.results[2]).toMatchObject({ status: 'applied' });
+    const pulled = (await (await get(h, '/api/v1/sync/pull?since=0', device)).json()) as {
+      changes: { opId: string }[];
+    };
+    expect(pulled.changes.map((c) => c.opId)).toEqual([fine.opId]);
+  });
+
+  it('answers JSON sent as text/plain (or with no type) with 415, on enrol, exports and push', async () => {
+    const agency = await createAgency(h);
+    const device = await enrolDevice(h, agency);
+    const plain = { 'content-type': 'text/plain;charset=UTF-8' };
+    const responses = [
+      await post(h, '/api/v1/enrol', { code: agency.enrolCode, deviceName: 'x' }, plain),
+      await post(h, '/api/v1/exports', makeExport(), { ...bearer(device), ...plain }),
+      await pushRaw(h, device, pushBody(device, [op(device, { name: 'x' })]), plain),
+      await fetch(`${h.url}/api/v1/exports`, {
+        method: 'POST',
+        headers: bearer(device),
+        body: new Blob([JSON.stringify(makeExport())]),
+      }),
+    ];
+    for (const res of responses) {
+      expect(res.status).toBe(415);
+      expect(await res.json()).toMatchObject({ error: 'unsupported_type', allowed: ['application/json'] });
+    }
+    expect(await changeCount(h)).toBe(0);
+    // With its charset, JSON is JSON.
+    const ok = await post(h, '/api/v1/exports', makeExport(), {
+      ...bearer(device),
+      'content-type': 'application/json; charset=utf-8',
+    });
+    expect(ok.status).toBe(201);
+  });
+
+  it('refuses a push stamped more than 5 minutes ahead of the server’s clock with 422 clock_ahead; nothing stored', async () => {
+    const device = await enrolDevice(h, await createAgency(h));
+    const future = op(device, { name: 'จากอนาคต' }, Date.now() + 24 * 3_600_000);
+    const res = await pushRaw(h, device, pushBody(device, [op(device, { name: 'ปกติ' }), future]));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      error: 'clock_ahead',
+      limitMs: MAX_CLOCK_AHEAD_MS,
+      serverTime: expect.any(String),
+    });
+    expect(body.message).toContain('นาฬิกาของเครื่องนี้เดินเร็วเกินไป');
+    expect(await changeCount(h)).toBe(0);
+    // A minute ahead is within the tolerance.
+    const close = await pushRaw(
+      h,
+      device,
+      pushBody(device, [op(device, { name: 'x' }, Date.now() + 60_000)]),
+    );
+    expect(close.status).toBe(200);
+  });
+});
