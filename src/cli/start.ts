@@ -7,7 +7,8 @@
  * Environment: PORT (8080), HOST (0.0.0.0), DIST_DIR (./dist), DATA_DIR
  * (./data), DATABASE_URL, PUBLIC_URL (for enrol links), CORS_ORIGIN (comma
  * separated), TRUST_PROXY=1 (behind a TLS proxy on this machine),
- * RATE_LIMIT_PER_MINUTE (300), LOG=silent.
+ * RATE_LIMIT_PER_MINUTE (300), DB_TIMEOUT_MS (15000: a query or transaction
+ * that takes longer answers 503), LOG=silent.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -63,6 +64,7 @@ try {
     distDir,
     dataDir: resolve(env('DATA_DIR') ?? 'data'),
     databaseUrl: env('DATABASE_URL'),
+    ...(Number(env('DB_TIMEOUT_MS')) > 0 ? { dbTimeoutMs: Number(env('DB_TIMEOUT_MS')) } : {}),
     publicUrl: env('PUBLIC_URL'),
     corsOrigins: (env('CORS_ORIGIN') ?? '')
       .split(',')

@@ -17,7 +17,7 @@ import {
 } from '../domain/syncProtocol';
 import { runAdmin } from './admin';
 import { enrolDevice } from './agencies';
-import type { Db } from './db';
+import { DbTimeout, withTimeout, type Db } from './db';
 import { canonicalJson, getExportJson, listExports, MAX_PAGE, putExport, type PutResult } from './exports';
 import { registerFileRoutes } from './fileRoutes';
 import { deeperThan, isJsonType, MAX_CLOCK_AHEAD_MS, MAX_JSON_DEPTH } from './limits';
@@ -52,6 +52,8 @@ export interface ApiOptions {
 }
 
 export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
+/** /api/health answers within this, whatever the database does. */
+export const HEALTH_TIMEOUT_MS = 2_500;
 /** A push of PUSH_MAX_OPS ops; real batches are far smaller (an op is a few hundred bytes). */
 export const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 const MAX_SMALL_BODY = 16 * 1024;
@@ -124,10 +126,20 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
   api.get('/health', async (c) => {
     const base = { db: db.kind, version: options.version };
     try {
-      await db.query('SELECT 1');
+      // A monitor needs an answer, not a hang: a database that does not answer in time is down.
+      await withTimeout(db, HEALTH_TIMEOUT_MS).query('SELECT 1');
       return c.json({ ok: true, ...base });
-    } catch {
-      return c.json({ ok: false, ...base, error: 'db_unavailable', message: 'database unavailable' }, 503);
+    } catch (err) {
+      const slow = err instanceof DbTimeout;
+      return c.json(
+        {
+          ok: false,
+          ...base,
+          error: slow ? 'db_timeout' : 'db_unavailable',
+          message: slow ? `database did not answer in ${HEALTH_TIMEOUT_MS / 1000} s` : 'database unavailable',
+        },
+        503,
+      );
     }
   });
 

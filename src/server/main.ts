@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app';
-import type { Db } from './db';
+import { DEFAULT_DB_TIMEOUT_MS, withTimeout, type Db } from './db';
 import { waitForLock, type HeldLock } from './lockFile';
 import { migrate } from './migrations';
 import { openPglite } from './pgliteDb';
@@ -25,20 +25,25 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PostgreSQL schema to use instead of public (tests). */
   databaseSchema?: string | undefined;
+  /** How long a query or transaction may take (DB_TIMEOUT_MS); default 15 s. */
+  dbTimeoutMs?: number | undefined;
 }
 
 /** Opens the configured database and brings its schema up to date. Does not take the folder's lock. */
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
+  const timeoutMs = options.dbTimeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
   const db = options.databaseUrl
-    ? await openPostgres({ connectionString: options.databaseUrl, schema: options.databaseSchema })
+    ? await openPostgres({ connectionString: options.databaseUrl, schema: options.databaseSchema, timeoutMs })
     : await openPglite(join(options.dataDir, 'pglite'));
   try {
+    // Migrations may rewrite tables: no time limit for them.
     await migrate(db);
   } catch (err) {
     await db.close();
     throw err;
   }
-  return db;
+  // Above pg's own timeouts (which drop the stalled connection first); PGlite's only guard.
+  return withTimeout(db, db.kind === 'postgres' ? timeoutMs + 2_000 : timeoutMs);
 }
 
 export interface ServerOptions extends DatabaseOptions {

@@ -4,15 +4,20 @@
  * with a JSON error naming the limit.
  */
 import 'fake-indexeddb/auto';
+import { serve } from '@hono/node-server';
 import { randomUUID } from 'node:crypto';
+import * as net from 'node:net';
 import { expect, it } from 'vitest';
 import type { ChangeOp } from '../../src/domain/changeLog';
 import { encodeHlc } from '../../src/domain/hlc';
 import type { PushResponse } from '../../src/domain/syncProtocol';
+import { createApp } from '../../src/server/app';
+import { withTimeout, type Db } from '../../src/server/db';
+import { startServer } from '../../src/server/main';
 import { MAX_CLOCK_AHEAD_MS, MAX_FIELD_BYTES, MAX_JSON_DEPTH, MAX_OP_BYTES } from '../../src/server/limits';
 import { bearer, createAgency, enrolDevice, get, post, upload, type Device } from './client';
 import { makeExport } from './exportFixture';
-import { describeEachDb, type Harness } from './harness';
+import { describeEachDb, fakeDist, PG_URL, type Harness } from './harness';
 
 let seq = 0;
 function op(device: Device, fields: Record<string, unknown>, wall = Date.now()): ChangeOp {
@@ -163,4 +168,176 @@ describeEachDb('robustness: what the server refuses', (h) => {
     );
     expect(close.status).toBe(200);
   });
+});
+
+/**
+ * A TCP proxy to PostgreSQL that can be switched to "accept but never
+ * answer": new connections are accepted and never connected on, and bytes on
+ * open ones are swallowed both ways, as a stalled network or a frozen
+ * database server does.
+ */
+async function stallableProxy(target: { host: string; port: number }) {
+  let stalled = false;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => {});
+    if (stalled) return; // accepted, never answered
+    const upstream = net.connect(target.port, target.host);
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.on('data', (d) => {
+      if (!stalled) upstream.write(d);
+    });
+    upstream.on('data', (d) => {
+      if (!stalled) client.write(d);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    port,
+    stall: () => void (stalled = true),
+    resume: () => void (stalled = false),
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+/** A Db whose calls, while stalled, wait until it is resumed (as a stuck PGlite query would). */
+function stallableDb(db: Db) {
+  let gate: Promise<void> | null = null;
+  let open = () => {};
+  const wait = async () => {
+    while (gate) await gate;
+  };
+  const wrapped: Db = {
+    kind: db.kind,
+    query: async (sql, params) => (await wait(), db.query(sql, params)),
+    exec: async (sql) => (await wait(), db.exec(sql)),
+    transaction: async (fn) => (await wait(), db.transaction(fn)),
+    close: () => db.close(),
+  };
+  return {
+    db: wrapped,
+    stall: () => void (gate ??= new Promise<void>((r) => (open = r))),
+    resume: () => {
+      gate = null;
+      open();
+    },
+  };
+}
+
+/** Status and seconds taken; 0 when no answer came within 20 s. */
+async function timed(request: () => Promise<Response>): Promise<{ status: number; s: number }> {
+  const started = performance.now();
+  const status = await request().then(
+    async (r) => (await r.arrayBuffer(), r.status),
+    () => 0,
+  );
+  return { status, s: (performance.now() - started) / 1000 };
+}
+
+describeEachDb('robustness: a database that stops answering', (h) => {
+  it('health answers 503 within 5 s, push and upload 503 within the timeout, and all recover on their own', async () => {
+    const agency = await createAgency(h);
+    let url: string;
+    let stall: () => void;
+    let resume: () => void;
+    let stop: () => Promise<void>;
+    const dbTimeoutMs = 3_000;
+    if (h.kind === 'postgres') {
+      const target = new URL(PG_URL);
+      const proxy = await stallableProxy({ host: target.hostname, port: Number(target.port || 5432) });
+      const proxied = new URL(PG_URL);
+      proxied.host = `127.0.0.1:${proxy.port}`;
+      const server = await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        distDir: fakeDist(),
+        dataDir: h.dataDir,
+        databaseUrl: proxied.toString(),
+        databaseSchema: h.schema,
+        dbTimeoutMs,
+      });
+      url = `http://127.0.0.1:${server.port}`;
+      ({ stall, resume } = proxy);
+      stop = async () => {
+        await proxy.close();
+        await server.close();
+      };
+    } else {
+      // PGlite runs in this process: a query cannot hang on a network, but one can wait behind a
+      // transaction that never ends. The guard startServer puts on PGlite (withTimeout) bounds it.
+      const stallable = stallableDb(h.db);
+      const app = createApp({
+        distDir: fakeDist(),
+        version: 'test',
+        api: { db: withTimeout(stallable.db, dbTimeoutMs), publicUrl: () => 'http://localhost' },
+      });
+      const s = await new Promise<ReturnType<typeof serve>>((r) => {
+        const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => r(started));
+      });
+      url = `http://127.0.0.1:${(s.address() as net.AddressInfo).port}`;
+      ({ stall, resume } = stallable);
+      stop = () =>
+        new Promise<void>((done) => {
+          stallable.resume();
+          s.close(() => done());
+          if ('closeAllConnections' in s) s.closeAllConnections();
+        });
+    }
+    try {
+      const device = await enrolDevice(h, agency);
+      const at = (path: string, init: RequestInit = {}) =>
+        fetch(`${url}${path}`, { ...init, signal: AbortSignal.timeout(20_000) });
+      const json = { ...bearer(device), 'content-type': 'application/json' };
+      const doPush = () =>
+        at('/api/v1/sync/push', {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify(pushBody(device, [op(device, { name: 'ระหว่างฐานข้อมูลค้าง' })])),
+        });
+      const doUpload = () =>
+        at('/api/v1/exports', { method: 'POST', headers: json, body: JSON.stringify(makeExport()) });
+      expect((await at('/api/health')).status).toBe(200);
+
+      stall();
+      const [health, pushed, uploaded] = await Promise.all([
+        timed(() => at('/api/health')),
+        timed(doPush),
+        timed(doUpload),
+      ]);
+      expect(health.status).toBe(503);
+      expect(health.s).toBeLessThan(5);
+      for (const r of [pushed, uploaded]) {
+        expect(r.status).toBe(503);
+        expect(r.s).toBeLessThan(12);
+      }
+      const again = await at('/api/health');
+      expect(again.status).toBe(503);
+      expect(await again.json()).toMatchObject({ ok: false, error: expect.stringMatching(/^db_/) });
+
+      resume();
+      // No restart, no reset of stuck sockets: health comes back by itself.
+      const deadline = Date.now() + 10_000;
+      let status = 0;
+      while (Date.now() < deadline) {
+        status = (await timed(() => at('/api/health'))).status;
+        if (status === 200) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(status).toBe(200);
+      expect((await timed(doPush)).status).toBe(200);
+      expect((await timed(doUpload)).status).toBe(201);
+    } finally {
+      await stop();
+    }
+  }, 60_000);
 });
