@@ -8,7 +8,8 @@
  * (./data), DATABASE_URL, PUBLIC_URL (for enrol links), CORS_ORIGIN (comma
  * separated), TRUST_PROXY=1 (behind a TLS proxy on this machine),
  * RATE_LIMIT_PER_MINUTE (300), DB_TIMEOUT_MS (15000: a query or transaction
- * that takes longer answers 503), LOG=silent.
+ * that takes longer answers 503), MIN_FREE_MB (100: below it, uploads answer
+ * 507 and /api/health 503), LOG=silent.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -64,6 +65,9 @@ try {
     distDir,
     dataDir: resolve(env('DATA_DIR') ?? 'data'),
     databaseUrl: env('DATABASE_URL'),
+    ...(env('MIN_FREE_MB') !== undefined && Number(env('MIN_FREE_MB')) >= 0
+      ? { minFreeMb: Number(env('MIN_FREE_MB')) }
+      : {}),
     ...(Number(env('DB_TIMEOUT_MS')) > 0 ? { dbTimeoutMs: Number(env('DB_TIMEOUT_MS')) } : {}),
     publicUrl: env('PUBLIC_URL'),
     corsOrigins: (env('CORS_ORIGIN') ?? '')

@@ -3,7 +3,7 @@
  * uploads, two-way sync (push, pull), evidence files, and the loopback-only
  * admin endpoint used by `npm run agency`.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as v from 'valibot';
@@ -20,6 +20,7 @@ import { enrolDevice } from './agencies';
 import { DbTimeout, withTimeout, type Db } from './db';
 import { canonicalJson, getExportJson, listExports, MAX_PAGE, putExport, type PutResult } from './exports';
 import { registerFileRoutes } from './fileRoutes';
+import { diskCheck, type DiskSpace } from './disk';
 import { deeperThan, isJsonType, MAX_CLOCK_AHEAD_MS, MAX_JSON_DEPTH } from './limits';
 import { apiError, clientAddress, deviceAuth, isLoopback, originGuard, tooMany, type ApiEnv } from './guards';
 import { TokenBuckets, type RateLimit } from './rateLimit';
@@ -49,6 +50,8 @@ export interface ApiOptions {
   maxClockAheadMs?: number;
   /** The server's clock (tests). */
   now?: () => number;
+  /** Where the database writes and how much must stay free (PGlite's DATA_DIR, MIN_FREE_MB). */
+  diskSpace?: DiskSpace;
 }
 
 export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
@@ -83,6 +86,21 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
       },
     });
   const api = new Hono<ApiEnv>();
+  const disk = options.diskSpace ? diskCheck(options.diskSpace) : null;
+  /** Writes are refused before they are read while the disk is (nearly) full. */
+  const needsSpace: MiddlewareHandler<ApiEnv> = async (c, next) => {
+    if (disk && (await disk.low())) {
+      c.header('Retry-After', '300');
+      return apiError(
+        c,
+        507,
+        'insufficient_storage',
+        'พื้นที่ดิสก์ของเซิร์ฟเวอร์ใกล้เต็ม ยังไม่รับข้อมูลใหม่ ข้อมูลยังอยู่ในเครื่อง จะส่งใหม่อัตโนมัติ กรุณาแจ้งผู้ดูแลระบบ',
+        { minFreeBytes: disk.minFreeBytes },
+      );
+    }
+    return next();
+  };
 
   const now = options.now ?? Date.now;
   const maxClockAheadMs = options.maxClockAheadMs ?? MAX_CLOCK_AHEAD_MS;
@@ -128,6 +146,20 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     try {
       // A monitor needs an answer, not a hang: a database that does not answer in time is down.
       await withTimeout(db, HEALTH_TIMEOUT_MS).query('SELECT 1');
+      if (disk && (await disk.low())) {
+        // Reads still work, but no edit can be stored: down, for a monitor.
+        return c.json(
+          {
+            ok: false,
+            ...base,
+            error: 'disk_full',
+            message: `less than ${Math.round(disk.minFreeBytes / 1024 / 1024)} MB free where the database writes`,
+            freeBytes: await disk.free(),
+            minFreeBytes: disk.minFreeBytes,
+          },
+          503,
+        );
+      }
       return c.json({ ok: true, ...base });
     } catch (err) {
       const slow = err instanceof DbTimeout;
@@ -168,43 +200,53 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     return c.json({ deviceId: result.deviceId, token: result.token }, 201);
   });
 
-  api.post('/v1/exports', auth, sizeLimit(options.maxExportBytes ?? MAX_EXPORT_BYTES), async (c) => {
-    const device = c.get('device');
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    // Before anything walks it: a document nested thousands deep overflows a recursive walk.
-    if (deeperThan(body.value, MAX_JSON_DEPTH)) {
-      return apiError(c, 422, 'too_deep', `ไฟล์ส่งออกมีข้อมูลซ้อนกันลึกเกิน ${MAX_JSON_DEPTH} ชั้น ไม่มีการบันทึกข้อมูล`, {
-        limit: MAX_JSON_DEPTH,
-      });
-    }
-    const check = checkExportDocument(body.value);
-    if (!check.ok) return apiError(c, 422, check.code, check.message, check.path ? { path: check.path } : {});
-    const canonical = canonicalJson(check.document);
-    if (!canonical.ok) {
-      return apiError(c, 422, 'invalid', `ข้อความที่ ${canonical.path} มีอักขระที่บันทึกไม่ได้`, {
-        path: canonical.path,
-      });
-    }
-    let result: PutResult;
-    try {
-      result = await putExport(db, {
-        agencyId: device.agencyId,
-        deviceId: device.deviceId,
-        document: check.document,
-        canonicalJson: canonical.json,
-      });
-    } catch (err) {
-      // PostgreSQL's data exceptions (class 22: e.g. a date out of its range) are the document's fault.
-      if (!String((err as { code?: unknown }).code ?? '').startsWith('22')) throw err;
-      return apiError(c, 422, 'invalid', 'ไฟล์ส่งออกมีค่าที่บันทึกไม่ได้ ไม่มีการบันทึกข้อมูล');
-    }
-    if (result.status === 'conflict') {
-      return apiError(c, 409, 'export_conflict', 'มีไฟล์ส่งออกรหัสเดียวกันที่เนื้อหาต่างกันอยู่แล้ว ไฟล์นี้จึงไม่ถูกบันทึก');
-    }
-    const duplicate = result.status === 'duplicate';
-    return c.json({ id: check.document.id, receivedAt: result.receivedAt, duplicate }, duplicate ? 200 : 201);
-  });
+  api.post(
+    '/v1/exports',
+    auth,
+    needsSpace,
+    sizeLimit(options.maxExportBytes ?? MAX_EXPORT_BYTES),
+    async (c) => {
+      const device = c.get('device');
+      const body = await readJson(c);
+      if (!body.ok) return body.response;
+      // Before anything walks it: a document nested thousands deep overflows a recursive walk.
+      if (deeperThan(body.value, MAX_JSON_DEPTH)) {
+        return apiError(c, 422, 'too_deep', `ไฟล์ส่งออกมีข้อมูลซ้อนกันลึกเกิน ${MAX_JSON_DEPTH} ชั้น ไม่มีการบันทึกข้อมูล`, {
+          limit: MAX_JSON_DEPTH,
+        });
+      }
+      const check = checkExportDocument(body.value);
+      if (!check.ok)
+        return apiError(c, 422, check.code, check.message, check.path ? { path: check.path } : {});
+      const canonical = canonicalJson(check.document);
+      if (!canonical.ok) {
+        return apiError(c, 422, 'invalid', `ข้อความที่ ${canonical.path} มีอักขระที่บันทึกไม่ได้`, {
+          path: canonical.path,
+        });
+      }
+      let result: PutResult;
+      try {
+        result = await putExport(db, {
+          agencyId: device.agencyId,
+          deviceId: device.deviceId,
+          document: check.document,
+          canonicalJson: canonical.json,
+        });
+      } catch (err) {
+        // PostgreSQL's data exceptions (class 22: e.g. a date out of its range) are the document's fault.
+        if (!String((err as { code?: unknown }).code ?? '').startsWith('22')) throw err;
+        return apiError(c, 422, 'invalid', 'ไฟล์ส่งออกมีค่าที่บันทึกไม่ได้ ไม่มีการบันทึกข้อมูล');
+      }
+      if (result.status === 'conflict') {
+        return apiError(c, 409, 'export_conflict', 'มีไฟล์ส่งออกรหัสเดียวกันที่เนื้อหาต่างกันอยู่แล้ว ไฟล์นี้จึงไม่ถูกบันทึก');
+      }
+      const duplicate = result.status === 'duplicate';
+      return c.json(
+        { id: check.document.id, receivedAt: result.receivedAt, duplicate },
+        duplicate ? 200 : 201,
+      );
+    },
+  );
 
   api.get('/v1/exports', auth, async (c) => {
     const limitText = c.req.query('limit') ?? '50';
@@ -226,38 +268,44 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
-  api.post('/v1/sync/push', auth, sizeLimit(options.maxPushBytes ?? MAX_PUSH_BYTES), async (c) => {
-    const device = c.get('device');
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const parsed = v.safeParse(pushRequestSchema, body.value);
-    if (!parsed.success) {
-      const path = parsed.issues[0].path?.map((p) => String(p.key)).join('.') ?? '';
-      return apiError(c, 422, 'invalid', `ข้อมูลที่ส่งมาไม่ถูกต้อง${path ? ` ที่ ${path}` : ''} ไม่มีการบันทึกข้อมูล`, {
-        path,
-      });
-    }
-    if (parsed.output.deviceId !== device.deviceId) {
-      return apiError(c, 403, 'wrong_device', 'รหัสเครื่องไม่ตรงกับโทเคนของเครื่อง ไม่มีการบันทึกข้อมูล');
-    }
-    // A stamp from the future would beat every edit until that time: the phone's clock is wrong.
-    // The whole batch waits on the phone (nothing is lost) and the person sees why.
-    const serverTime = now();
-    const ahead = Math.max(
-      0,
-      ...parsed.output.ops.map((op) => (/^\d{15}-/.test(op.hlc) ? Number(op.hlc.slice(0, 15)) : 0)),
-    );
-    if (ahead > serverTime + maxClockAheadMs) {
-      return apiError(
-        c,
-        422,
-        'clock_ahead',
-        `นาฬิกาของเครื่องนี้เดินเร็วเกินไป (เร็วกว่าเวลาของเซิร์ฟเวอร์ ${Math.ceil((ahead - serverTime) / 60_000).toLocaleString('en')} นาที) กรุณาตั้งวันที่และเวลาของเครื่องให้ถูกต้อง (ตั้งอัตโนมัติ) แล้วซิงก์ใหม่ การแก้ไขยังอยู่ในเครื่อง ไม่มีข้อมูลสูญหาย`,
-        { serverTime: new Date(serverTime).toISOString(), limitMs: maxClockAheadMs },
+  api.post(
+    '/v1/sync/push',
+    auth,
+    needsSpace,
+    sizeLimit(options.maxPushBytes ?? MAX_PUSH_BYTES),
+    async (c) => {
+      const device = c.get('device');
+      const body = await readJson(c);
+      if (!body.ok) return body.response;
+      const parsed = v.safeParse(pushRequestSchema, body.value);
+      if (!parsed.success) {
+        const path = parsed.issues[0].path?.map((p) => String(p.key)).join('.') ?? '';
+        return apiError(c, 422, 'invalid', `ข้อมูลที่ส่งมาไม่ถูกต้อง${path ? ` ที่ ${path}` : ''} ไม่มีการบันทึกข้อมูล`, {
+          path,
+        });
+      }
+      if (parsed.output.deviceId !== device.deviceId) {
+        return apiError(c, 403, 'wrong_device', 'รหัสเครื่องไม่ตรงกับโทเคนของเครื่อง ไม่มีการบันทึกข้อมูล');
+      }
+      // A stamp from the future would beat every edit until that time: the phone's clock is wrong.
+      // The whole batch waits on the phone (nothing is lost) and the person sees why.
+      const serverTime = now();
+      const ahead = Math.max(
+        0,
+        ...parsed.output.ops.map((op) => (/^\d{15}-/.test(op.hlc) ? Number(op.hlc.slice(0, 15)) : 0)),
       );
-    }
-    return c.json(await pushOps(db, device, parsed.output));
-  });
+      if (ahead > serverTime + maxClockAheadMs) {
+        return apiError(
+          c,
+          422,
+          'clock_ahead',
+          `นาฬิกาของเครื่องนี้เดินเร็วเกินไป (เร็วกว่าเวลาของเซิร์ฟเวอร์ ${Math.ceil((ahead - serverTime) / 60_000).toLocaleString('en')} นาที) กรุณาตั้งวันที่และเวลาของเครื่องให้ถูกต้อง (ตั้งอัตโนมัติ) แล้วซิงก์ใหม่ การแก้ไขยังอยู่ในเครื่อง ไม่มีข้อมูลสูญหาย`,
+          { serverTime: new Date(serverTime).toISOString(), limitMs: maxClockAheadMs },
+        );
+      }
+      return c.json(await pushOps(db, device, parsed.output));
+    },
+  );
 
   api.get('/v1/sync/pull', auth, async (c) => {
     const sinceText = c.req.query('since') ?? '0';
@@ -280,7 +328,7 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     return c.json({ ...page, changes: page.changes.map(compactChange) } satisfies WirePullResponse);
   });
 
-  registerFileRoutes(api, { db, auth, quotaBytes: options.filesQuotaBytes });
+  registerFileRoutes(api, { db, auth, needsSpace, quotaBytes: options.filesQuotaBytes });
 
   // `npm run agency` while the server holds the PGlite folder: loopback only, with the lock file's secret.
   api.post('/admin/:command', sizeLimit(MAX_SMALL_BODY), async (c) => {

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createApi, type ApiOptions } from './api';
 import { isDbUnavailable } from './db';
+import { isDiskFull } from './disk';
 import { apiError, type ApiEnv } from './guards';
 import { indexScriptHashes } from './inlineScripts';
 import { requestLog, silentLogger, type Logger } from './requestLog';
@@ -43,6 +44,9 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
       path: c.req.path,
       error: `${err.name}${typeof code === 'string' ? ` ${code}` : ''}`,
     });
+    if (c.req.path.startsWith('/api/') && isDiskFull(err)) {
+      return apiError(c, 507, 'insufficient_storage', 'พื้นที่ดิสก์ของเซิร์ฟเวอร์เต็ม ยังไม่รับข้อมูลใหม่ กรุณาแจ้งผู้ดูแลระบบ');
+    }
     if (c.req.path.startsWith('/api/') && isDbUnavailable(err)) {
       // Nothing was stored (or a retry finds what was): the phone tries again later.
       c.header('Retry-After', '30');

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app';
 import { DEFAULT_DB_TIMEOUT_MS, withTimeout, type Db } from './db';
+import { DEFAULT_MIN_FREE_MB } from './disk';
 import { waitForLock, type HeldLock } from './lockFile';
 import { migrate } from './migrations';
 import { openPglite } from './pgliteDb';
@@ -58,6 +59,8 @@ export interface ServerOptions extends DatabaseOptions {
   failureLimit?: RateLimit;
   /** Evidence file storage per agency; default FILES_QUOTA_MB from the environment, else 2048. */
   filesQuotaMb?: number | undefined;
+  /** Free space PGlite's DATA_DIR must keep (MIN_FREE_MB, default 100); 0 turns the check off. */
+  minFreeMb?: number | undefined;
   log?: Logger;
 }
 
@@ -107,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let port = options.port;
   const filesQuotaMb = options.filesQuotaMb ?? quotaFromEnv();
+  const minFreeMb = options.minFreeMb ?? DEFAULT_MIN_FREE_MB;
   const app = createApp({
     distDir: options.distDir,
     version: packageVersion(),
@@ -120,6 +124,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.failureLimit ? { failureLimit: options.failureLimit } : {}),
       ...(filesQuotaMb ? { filesQuotaBytes: Math.floor(filesQuotaMb * 1024 * 1024) } : {}),
+      // PostgreSQL's disk is the database server's; its disk_full errors still answer 507.
+      ...(!options.databaseUrl && minFreeMb > 0
+        ? { diskSpace: { dir: options.dataDir, minFreeBytes: Math.floor(minFreeMb * 1024 * 1024) } }
+        : {}),
     },
   });
 

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { serve } from '@hono/node-server';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import * as net from 'node:net';
 import { expect, it } from 'vitest';
 import type { ChangeOp } from '../../src/domain/changeLog';
@@ -340,4 +340,55 @@ describeEachDb('robustness: a database that stops answering', (h) => {
       await stop();
     }
   }, 60_000);
+});
+
+describeEachDb('robustness: a full disk', (h) => {
+  it('health answers 503 disk_full and uploads, pushes and files 507 while free space is under MIN_FREE_MB', async () => {
+    const device = await enrolDevice(h, await createAgency(h));
+    // More than any disk has free: the same as a full one, without filling one.
+    const full = await h.extraApp({ diskSpace: { dir: h.dataDir, minFreeBytes: Number.MAX_SAFE_INTEGER } });
+    const health = await fetch(`${full.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({
+      ok: false,
+      error: 'disk_full',
+      freeBytes: expect.any(Number),
+      minFreeBytes: Number.MAX_SAFE_INTEGER,
+    });
+    const json = { ...bearer(device), 'content-type': 'application/json' };
+    const pdf = new TextEncoder().encode('%PDF-1.4 หลักฐาน');
+    const sha = createHash('sha256').update(pdf).digest('hex');
+    const refused = [
+      await fetch(`${full.url}/api/v1/exports`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(makeExport()),
+      }),
+      await fetch(`${full.url}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(pushBody(device, [op(device, { name: 'x' })])),
+      }),
+      await fetch(`${full.url}/api/v1/files/${sha}`, {
+        method: 'PUT',
+        headers: { ...bearer(device), 'content-type': 'application/pdf' },
+        body: pdf,
+      }),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(507);
+      expect(await res.json()).toMatchObject({
+        error: 'insufficient_storage',
+        minFreeBytes: Number.MAX_SAFE_INTEGER,
+      });
+    }
+    expect(await changeCount(h)).toBe(0);
+    // Reading still works.
+    expect((await fetch(`${full.url}/api/v1/sync/pull?since=0`, { headers: bearer(device) })).status).toBe(
+      200,
+    );
+    // With room to spare, the same server is healthy.
+    const roomy = await h.extraApp({ diskSpace: { dir: h.dataDir, minFreeBytes: 1 } });
+    expect((await fetch(`${roomy.url}/api/health`)).status).toBe(200);
+  });
 });
