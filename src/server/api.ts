@@ -23,6 +23,7 @@ import { registerFileRoutes } from './fileRoutes';
 import { diskCheck, type DiskSpace } from './disk';
 import { deeperThan, isJsonType, MAX_CLOCK_AHEAD_MS, MAX_JSON_DEPTH } from './limits';
 import { apiError, clientAddress, deviceAuth, isLoopback, originGuard, tooMany, type ApiEnv } from './guards';
+import type { ProxyTrust } from './trustProxy';
 import { TokenBuckets, type RateLimit } from './rateLimit';
 import { sameSecret } from './secrets';
 import { pullChanges, pushOps } from './sync';
@@ -36,8 +37,8 @@ export interface ApiOptions {
   adminSecret?: string;
   /** Other origins allowed to call the API from a browser (`CORS_ORIGIN`). */
   corsOrigins?: string[];
-  /** Use X-Forwarded-For / X-Forwarded-Host from a proxy on this machine (`TRUST_PROXY=1`). */
-  trustProxy?: boolean;
+  /** Use X-Forwarded-For / X-Forwarded-Host, only from these proxy addresses (`TRUST_PROXY`; true: loopback). */
+  trustProxy?: ProxyTrust;
   /** Per device: default a burst of 60 and 60 a minute. */
   rateLimit?: RateLimit;
   /** Per address, failed authentications and enrol codes: default a burst of 20 and 10 a minute. */

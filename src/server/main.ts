@@ -18,6 +18,7 @@ import { openPglite } from './pgliteDb';
 import { openPostgres } from './postgresDb';
 import type { RateLimit } from './rateLimit';
 import type { Logger } from './requestLog';
+import type { ProxyTrust } from './trustProxy';
 
 export interface DatabaseOptions {
   /** The embedded database's folder (DATA_DIR); its files are in `pglite/` inside it. */
@@ -54,7 +55,8 @@ export interface ServerOptions extends DatabaseOptions {
   /** Where people open the app (PUBLIC_URL), for enrol links; default http://localhost:PORT. */
   publicUrl?: string | undefined;
   corsOrigins?: string[];
-  trustProxy?: boolean;
+  /** The reverse proxy's addresses (TRUST_PROXY); true: one on this machine. */
+  trustProxy?: ProxyTrust;
   rateLimit?: RateLimit;
   failureLimit?: RateLimit;
   /** Evidence file storage per agency; default FILES_QUOTA_MB from the environment, else 2048. */
@@ -120,7 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
       ...(lock?.info.secret ? { adminSecret: lock.info.secret } : {}),
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
-      ...(options.trustProxy ? { trustProxy: true } : {}),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.failureLimit ? { failureLimit: options.failureLimit } : {}),
       ...(filesQuotaMb ? { filesQuotaBytes: Math.floor(filesQuotaMb * 1024 * 1024) } : {}),

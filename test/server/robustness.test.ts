@@ -7,13 +7,14 @@ import 'fake-indexeddb/auto';
 import { serve } from '@hono/node-server';
 import { createHash, randomUUID } from 'node:crypto';
 import * as net from 'node:net';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChangeOp } from '../../src/domain/changeLog';
 import { encodeHlc } from '../../src/domain/hlc';
 import type { PushResponse } from '../../src/domain/syncProtocol';
 import { createApp } from '../../src/server/app';
 import { withTimeout, type Db } from '../../src/server/db';
 import { startServer } from '../../src/server/main';
+import { parseTrustProxy, trustsPeer } from '../../src/server/trustProxy';
 import { MAX_CLOCK_AHEAD_MS, MAX_FIELD_BYTES, MAX_JSON_DEPTH, MAX_OP_BYTES } from '../../src/server/limits';
 import { bearer, createAgency, enrolDevice, get, post, upload, type Device } from './client';
 import { makeExport } from './exportFixture';
@@ -390,5 +391,42 @@ describeEachDb('robustness: a full disk', (h) => {
     // With room to spare, the same server is healthy.
     const roomy = await h.extraApp({ diskSpace: { dir: h.dataDir, minFreeBytes: 1 } });
     expect((await fetch(`${roomy.url}/api/health`)).status).toBe(200);
+  });
+});
+
+describeEachDb('robustness: X-Forwarded-For only from the configured proxy', (h) => {
+  const badToken = (url: string, forwardedFor: string) =>
+    fetch(`${url}/api/v1/exports`, {
+      headers: { ...bearer({ token: 'A'.repeat(43) }), 'x-forwarded-for': forwardedFor },
+    }).then((r) => r.status);
+
+  it('a client reaching the port directly cannot pick its address (a fresh failure budget) with X-Forwarded-For', async () => {
+    // The proxy is elsewhere: this test's requests come straight from 127.0.0.1.
+    const direct = await h.extraApp({ trustProxy: ['10.9.9.9'], failureLimit: { burst: 2, perMinute: 1 } });
+    const statuses = [];
+    for (let i = 1; i <= 3; i++) statuses.push(await badToken(direct.url, `203.0.113.${i}`));
+    expect(statuses).toEqual([401, 401, 429]);
+  });
+
+  it('behind the configured proxy, each forwarded client has its own budget', async () => {
+    const proxied = await h.extraApp({ trustProxy: ['127.0.0.1'], failureLimit: { burst: 2, perMinute: 1 } });
+    const statuses = [];
+    for (let i = 1; i <= 3; i++) statuses.push(await badToken(proxied.url, `203.0.113.${i}`));
+    expect(statuses).toEqual([401, 401, 401]);
+    expect(await badToken(proxied.url, '203.0.113.1')).toBe(401);
+    expect(await badToken(proxied.url, '203.0.113.1')).toBe(429);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('is off by default, 1 means this machine, otherwise a list of IP addresses; anything else stops start-up', () => {
+    expect(parseTrustProxy(undefined)).toEqual({ ok: true, trust: false });
+    expect(parseTrustProxy('1')).toEqual({ ok: true, trust: true });
+    expect(parseTrustProxy('10.0.0.5, ::1')).toEqual({ ok: true, trust: ['10.0.0.5', '::1'] });
+    expect(parseTrustProxy('proxy.example')).toMatchObject({ ok: false });
+    expect(trustsPeer(true, '::ffff:127.0.0.1')).toBe(true);
+    expect(trustsPeer(['10.0.0.5'], '::ffff:10.0.0.5')).toBe(true);
+    expect(trustsPeer(['10.0.0.5'], '10.0.0.6')).toBe(false);
+    expect(trustsPeer(false, '127.0.0.1')).toBe(false);
   });
 });
