@@ -11,10 +11,14 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeOp } from '../../src/domain/changeLog';
 import { encodeHlc } from '../../src/domain/hlc';
 import type { PushResponse } from '../../src/domain/syncProtocol';
+import { makeCommands } from '../../src/db/commands';
+import { ItaDatabase } from '../../src/db/schema';
 import { createApp } from '../../src/server/app';
 import { withTimeout, type Db } from '../../src/server/db';
 import { startServer } from '../../src/server/main';
 import { parseTrustProxy, trustsPeer } from '../../src/server/trustProxy';
+import { enrolDevice as enrolPhone } from '../../src/sync/enrol';
+import { makeSync, readSyncState } from '../../src/sync/syncClient';
 import { MAX_CLOCK_AHEAD_MS, MAX_FIELD_BYTES, MAX_JSON_DEPTH, MAX_OP_BYTES } from '../../src/server/limits';
 import { bearer, createAgency, enrolDevice, get, post, upload, type Device } from './client';
 import { makeExport } from './exportFixture';
@@ -428,5 +432,59 @@ describe('TRUST_PROXY', () => {
     expect(trustsPeer(['10.0.0.5'], '::ffff:10.0.0.5')).toBe(true);
     expect(trustsPeer(['10.0.0.5'], '10.0.0.6')).toBe(false);
     expect(trustsPeer(false, '127.0.0.1')).toBe(false);
+  });
+});
+
+describeEachDb('robustness: what the phone does with a refusal', (h) => {
+  const planInput = {
+    agency: { name: 'อบต.นาฬิกาเร็ว', district: '', province: '' },
+    assessmentYear: 2566,
+    fiscalYear: 2567,
+    overallScore: null,
+    rating: '',
+    constraints: [],
+  };
+
+  async function phoneAt(clock: { ms: number }) {
+    const agency = await createAgency(h);
+    const now = () => new Date(clock.ms);
+    const db = new ItaDatabase(`phone-robust-${randomUUID()}`);
+    const commands = makeCommands(db, { now, newId: () => randomUUID() });
+    await commands.saveDeviceSettings({ deviceName: 'มือถือ', staffName: 'สมศรี', digits: 'arabic' });
+    await enrolPhone(db, fetch, { serverUrl: h.url, code: agency.enrolCode, deviceName: 'มือถือ' }, now());
+    return { db, commands, syncer: makeSync(db, { fetch, now }) };
+  }
+  const unsent = (db: ItaDatabase) => db.outbox.filter((o) => o.sentAt === null).count();
+
+  it('a phone whose clock runs an hour fast shows the clock message and keeps its edits to send later', async () => {
+    const phone = await phoneAt({ ms: Date.now() + 3_600_000 });
+    await phone.commands.createPlan(planInput);
+    const waiting = await unsent(phone.db);
+    expect(waiting).toBeGreaterThan(0);
+    const outcome = await phone.syncer.sync();
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      message: expect.stringContaining('นาฬิกาของเครื่องนี้เดินเร็วเกินไป'),
+    });
+    expect((await readSyncState(phone.db)).lastError).toContain('นาฬิกาของเครื่องนี้เดินเร็วเกินไป');
+    expect(await unsent(phone.db)).toBe(waiting);
+    expect(await changeCount(h)).toBe(0);
+  });
+
+  it('an op the server refuses for good (too deep) is listed as refused and never sent again; the rest sync', async () => {
+    const phone = await phoneAt({ ms: Date.now() });
+    await phone.commands.createPlan(planInput);
+    const [first] = await phone.db.outbox.orderBy('deviceSeq').toArray();
+    let deep: unknown = 1;
+    for (let i = 0; i < MAX_JSON_DEPTH + 5; i++) deep = [deep];
+    await phone.db.outbox.update(first!.opId, { fields: { ...first!.fields, constraints: deep } });
+    const outcome = await phone.syncer.sync();
+    expect(outcome).toMatchObject({ kind: 'done' });
+    const state = await readSyncState(phone.db);
+    expect(state.rejected).toEqual([
+      { opId: first!.opId, reason: expect.stringContaining(`${MAX_JSON_DEPTH} ชั้น`) },
+    ]);
+    expect(await unsent(phone.db)).toBe(0);
+    expect(await phone.syncer.sync()).toMatchObject({ kind: 'done', pushed: 0 });
   });
 });
