@@ -5,7 +5,9 @@
  */
 import 'fake-indexeddb/auto';
 import { serve } from '@hono/node-server';
+import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { ChangeOp } from '../../src/domain/changeLog';
@@ -15,6 +17,7 @@ import { makeCommands } from '../../src/db/commands';
 import { ItaDatabase } from '../../src/db/schema';
 import { createApp } from '../../src/server/app';
 import { withTimeout, type Db } from '../../src/server/db';
+import { lockPath, readLock } from '../../src/server/lockFile';
 import { startServer } from '../../src/server/main';
 import { parseTrustProxy, trustsPeer } from '../../src/server/trustProxy';
 import { enrolDevice as enrolPhone } from '../../src/sync/enrol';
@@ -22,7 +25,7 @@ import { makeSync, readSyncState } from '../../src/sync/syncClient';
 import { MAX_CLOCK_AHEAD_MS, MAX_FIELD_BYTES, MAX_JSON_DEPTH, MAX_OP_BYTES } from '../../src/server/limits';
 import { bearer, createAgency, enrolDevice, get, post, upload, type Device } from './client';
 import { makeExport } from './exportFixture';
-import { describeEachDb, fakeDist, PG_URL, type Harness } from './harness';
+import { describeEachDb, fakeDist, PG_URL, tempDir, type Harness } from './harness';
 
 let seq = 0;
 function op(device: Device, fields: Record<string, unknown>, wall = Date.now()): ChangeOp {
@@ -487,4 +490,33 @@ describeEachDb('robustness: what the phone does with a refusal', (h) => {
     expect(await unsent(phone.db)).toBe(0);
     expect(await phone.syncer.sync()).toMatchObject({ kind: 'done', pushed: 0 });
   });
+});
+
+describe('robustness: start-up with a stale server.lock', () => {
+  it.runIf(process.platform === 'linux')(
+    'starts when the lock’s pid now belongs to another live process, and the lock then names this server',
+    async () => {
+      const dataDir = tempDir('stale-lock');
+      const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+      await new Promise((r) => other.once('spawn', r));
+      try {
+        // A server that crashed long ago; its pid now belongs to `sleep`.
+        writeFileSync(
+          lockPath(dataDir),
+          JSON.stringify({ pid: other.pid, role: 'server', port: 8080, secret: 'old', started: '1' }),
+        );
+        const server = await startServer({ port: 0, host: '127.0.0.1', distDir: fakeDist(), dataDir });
+        try {
+          expect(readLock(dataDir)).toMatchObject({ pid: process.pid, role: 'server', port: server.port });
+          expect((await fetch(`http://127.0.0.1:${server.port}/api/health`)).status).toBe(200);
+        } finally {
+          await server.close();
+        }
+      } finally {
+        other.kill('SIGKILL');
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });
