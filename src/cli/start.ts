@@ -6,14 +6,18 @@
  *
  * Environment: PORT (8080), HOST (0.0.0.0), DIST_DIR (./dist), DATA_DIR
  * (./data), DATABASE_URL, PUBLIC_URL (for enrol links), CORS_ORIGIN (comma
- * separated), TRUST_PROXY=1 (behind a TLS proxy on this machine),
- * RATE_LIMIT_PER_MINUTE (300), LOG=silent.
+ * separated), TRUST_PROXY (the TLS proxy's IP addresses, comma separated; 1
+ * for one on this machine: X-Forwarded-* is believed only from them),
+ * RATE_LIMIT_PER_MINUTE (300), DB_TIMEOUT_MS (15000: a query or transaction
+ * that takes longer answers 503), MIN_FREE_MB (100: below it, uploads answer
+ * 507 and /api/health 503), LOG=silent.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServer } from '../server/main';
 import { jsonLinesLogger, silentLogger } from '../server/requestLog';
+import { parseTrustProxy } from '../server/trustProxy';
 
 const distDir = resolve(process.env.DIST_DIR ?? 'dist');
 const port = Number(process.env.PORT ?? 8080);
@@ -53,6 +57,11 @@ if (needsBuild()) {
 }
 
 const env = (name: string) => (process.env[name] ? process.env[name] : undefined);
+const trustProxy = parseTrustProxy(env('TRUST_PROXY'));
+if (!trustProxy.ok) {
+  console.error(trustProxy.error);
+  process.exit(2);
+}
 // A fresh phone pulls a year's changes in pages of 1,000: allow it a few hundred requests a minute.
 const perMinute = Number(env('RATE_LIMIT_PER_MINUTE') ?? 300);
 
@@ -63,12 +72,16 @@ try {
     distDir,
     dataDir: resolve(env('DATA_DIR') ?? 'data'),
     databaseUrl: env('DATABASE_URL'),
+    ...(env('MIN_FREE_MB') !== undefined && Number(env('MIN_FREE_MB')) >= 0
+      ? { minFreeMb: Number(env('MIN_FREE_MB')) }
+      : {}),
+    ...(Number(env('DB_TIMEOUT_MS')) > 0 ? { dbTimeoutMs: Number(env('DB_TIMEOUT_MS')) } : {}),
     publicUrl: env('PUBLIC_URL'),
     corsOrigins: (env('CORS_ORIGIN') ?? '')
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
-    trustProxy: env('TRUST_PROXY') === '1' || env('TRUST_PROXY') === 'true',
+    trustProxy: trustProxy.trust,
     ...(perMinute > 0 ? { rateLimit: { burst: perMinute, perMinute } } : {}),
     log: env('LOG') === 'silent' ? silentLogger : jsonLinesLogger,
   });

@@ -40,7 +40,8 @@ export type OpResult =
   | { opId: string; status: 'duplicate' }
   /** Applied where it won; where it lost to a concurrent change (same base), the loser is kept as a conflict. */
   | { opId: string; status: 'conflict'; seq: number | null; conflictIds: string[] }
-  | { opId: string; status: 'rejected'; reason: string };
+  /** Refused for good (the device does not send it again); `code` and `limit` when a size or depth limit refused it. */
+  | { opId: string; status: 'rejected'; reason: string; code?: string; limit?: number };
 
 export interface PushResponse {
   results: OpResult[];

@@ -60,6 +60,15 @@ export function SyncPage() {
             </dd>
           </>
         )}
+        {s.rejected.length > 0 && (
+          <>
+            <dt>เซิร์ฟเวอร์ไม่รับ</dt>
+            <dd data-testid="sync-rejected">
+              {formatNumber(s.rejected.length, { digits })} รายการ (ไม่ส่งซ้ำ แก้ไขอยู่ในเครื่องนี้เท่านั้น)
+              <span class="sub">{s.rejected[s.rejected.length - 1]!.reason}</span>
+            </dd>
+          </>
+        )}
         <dt>ต้องตัดสินใจ</dt>
         <dd>{formatNumber(conflicts.length, { digits })} รายการ</dd>
       </dl>

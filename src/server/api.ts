@@ -3,7 +3,7 @@
  * uploads, two-way sync (push, pull), evidence files, and the loopback-only
  * admin endpoint used by `npm run agency`.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as v from 'valibot';
@@ -17,10 +17,13 @@ import {
 } from '../domain/syncProtocol';
 import { runAdmin } from './admin';
 import { enrolDevice } from './agencies';
-import type { Db } from './db';
+import { DbTimeout, withTimeout, type Db } from './db';
 import { canonicalJson, getExportJson, listExports, MAX_PAGE, putExport, type PutResult } from './exports';
 import { registerFileRoutes } from './fileRoutes';
+import { diskCheck, type DiskSpace } from './disk';
+import { deeperThan, isJsonType, MAX_CLOCK_AHEAD_MS, MAX_JSON_DEPTH } from './limits';
 import { apiError, clientAddress, deviceAuth, isLoopback, originGuard, tooMany, type ApiEnv } from './guards';
+import type { ProxyTrust } from './trustProxy';
 import { TokenBuckets, type RateLimit } from './rateLimit';
 import { sameSecret } from './secrets';
 import { pullChanges, pushOps } from './sync';
@@ -34,8 +37,8 @@ export interface ApiOptions {
   adminSecret?: string;
   /** Other origins allowed to call the API from a browser (`CORS_ORIGIN`). */
   corsOrigins?: string[];
-  /** Use X-Forwarded-For / X-Forwarded-Host from a proxy on this machine (`TRUST_PROXY=1`). */
-  trustProxy?: boolean;
+  /** Use X-Forwarded-For / X-Forwarded-Host, only from these proxy addresses (`TRUST_PROXY`; true: loopback). */
+  trustProxy?: ProxyTrust;
   /** Per device: default a burst of 60 and 60 a minute. */
   rateLimit?: RateLimit;
   /** Per address, failed authentications and enrol codes: default a burst of 20 and 10 a minute. */
@@ -44,9 +47,17 @@ export interface ApiOptions {
   maxPushBytes?: number;
   /** Evidence file storage per agency (`FILES_QUOTA_MB`), in bytes; default 2048 MB. */
   filesQuotaBytes?: number;
+  /** How far ahead of the server's clock a pushed stamp may be; default MAX_CLOCK_AHEAD_MS. */
+  maxClockAheadMs?: number;
+  /** The server's clock (tests). */
+  now?: () => number;
+  /** Where the database writes and how much must stay free (PGlite's DATA_DIR, MIN_FREE_MB). */
+  diskSpace?: DiskSpace;
 }
 
 export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
+/** /api/health answers within this, whatever the database does. */
+export const HEALTH_TIMEOUT_MS = 2_500;
 /** A push of PUSH_MAX_OPS ops; real batches are far smaller (an op is a few hundred bytes). */
 export const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 const MAX_SMALL_BODY = 16 * 1024;
@@ -76,8 +87,35 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
       },
     });
   const api = new Hono<ApiEnv>();
+  const disk = options.diskSpace ? diskCheck(options.diskSpace) : null;
+  /** Writes are refused before they are read while the disk is (nearly) full. */
+  const needsSpace: MiddlewareHandler<ApiEnv> = async (c, next) => {
+    if (disk && (await disk.low())) {
+      c.header('Retry-After', '300');
+      return apiError(
+        c,
+        507,
+        'insufficient_storage',
+        'พื้นที่ดิสก์ของเซิร์ฟเวอร์ใกล้เต็ม ยังไม่รับข้อมูลใหม่ ข้อมูลยังอยู่ในเครื่อง จะส่งใหม่อัตโนมัติ กรุณาแจ้งผู้ดูแลระบบ',
+        { minFreeBytes: disk.minFreeBytes },
+      );
+    }
+    return next();
+  };
+
+  const now = options.now ?? Date.now;
+  const maxClockAheadMs = options.maxClockAheadMs ?? MAX_CLOCK_AHEAD_MS;
 
   const readJson = async (c: Context): Promise<JsonBody> => {
+    // Only JSON that says so: a text/plain POST is what a foreign page can send without a preflight.
+    if (!isJsonType(c.req.header('content-type'))) {
+      return {
+        ok: false,
+        response: apiError(c, 415, 'unsupported_type', 'ต้องส่งข้อมูลเป็น JSON (Content-Type: application/json)', {
+          allowed: ['application/json'],
+        }),
+      };
+    }
     const text = await c.req.text();
     try {
       return { ok: true, value: JSON.parse(text) as unknown };
@@ -107,10 +145,34 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
   api.get('/health', async (c) => {
     const base = { db: db.kind, version: options.version };
     try {
-      await db.query('SELECT 1');
+      // A monitor needs an answer, not a hang: a database that does not answer in time is down.
+      await withTimeout(db, HEALTH_TIMEOUT_MS).query('SELECT 1');
+      if (disk && (await disk.low())) {
+        // Reads still work, but no edit can be stored: down, for a monitor.
+        return c.json(
+          {
+            ok: false,
+            ...base,
+            error: 'disk_full',
+            message: `less than ${Math.round(disk.minFreeBytes / 1024 / 1024)} MB free where the database writes`,
+            freeBytes: await disk.free(),
+            minFreeBytes: disk.minFreeBytes,
+          },
+          503,
+        );
+      }
       return c.json({ ok: true, ...base });
-    } catch {
-      return c.json({ ok: false, ...base, error: 'db_unavailable', message: 'database unavailable' }, 503);
+    } catch (err) {
+      const slow = err instanceof DbTimeout;
+      return c.json(
+        {
+          ok: false,
+          ...base,
+          error: slow ? 'db_timeout' : 'db_unavailable',
+          message: slow ? `database did not answer in ${HEALTH_TIMEOUT_MS / 1000} s` : 'database unavailable',
+        },
+        503,
+      );
     }
   });
 
@@ -139,37 +201,53 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     return c.json({ deviceId: result.deviceId, token: result.token }, 201);
   });
 
-  api.post('/v1/exports', auth, sizeLimit(options.maxExportBytes ?? MAX_EXPORT_BYTES), async (c) => {
-    const device = c.get('device');
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const check = checkExportDocument(body.value);
-    if (!check.ok) return apiError(c, 422, check.code, check.message, check.path ? { path: check.path } : {});
-    const canonical = canonicalJson(check.document);
-    if (!canonical.ok) {
-      return apiError(c, 422, 'invalid', `ข้อความที่ ${canonical.path} มีอักขระที่บันทึกไม่ได้`, {
-        path: canonical.path,
-      });
-    }
-    let result: PutResult;
-    try {
-      result = await putExport(db, {
-        agencyId: device.agencyId,
-        deviceId: device.deviceId,
-        document: check.document,
-        canonicalJson: canonical.json,
-      });
-    } catch (err) {
-      // PostgreSQL's data exceptions (class 22: e.g. a date out of its range) are the document's fault.
-      if (!String((err as { code?: unknown }).code ?? '').startsWith('22')) throw err;
-      return apiError(c, 422, 'invalid', 'ไฟล์ส่งออกมีค่าที่บันทึกไม่ได้ ไม่มีการบันทึกข้อมูล');
-    }
-    if (result.status === 'conflict') {
-      return apiError(c, 409, 'export_conflict', 'มีไฟล์ส่งออกรหัสเดียวกันที่เนื้อหาต่างกันอยู่แล้ว ไฟล์นี้จึงไม่ถูกบันทึก');
-    }
-    const duplicate = result.status === 'duplicate';
-    return c.json({ id: check.document.id, receivedAt: result.receivedAt, duplicate }, duplicate ? 200 : 201);
-  });
+  api.post(
+    '/v1/exports',
+    auth,
+    needsSpace,
+    sizeLimit(options.maxExportBytes ?? MAX_EXPORT_BYTES),
+    async (c) => {
+      const device = c.get('device');
+      const body = await readJson(c);
+      if (!body.ok) return body.response;
+      // Before anything walks it: a document nested thousands deep overflows a recursive walk.
+      if (deeperThan(body.value, MAX_JSON_DEPTH)) {
+        return apiError(c, 422, 'too_deep', `ไฟล์ส่งออกมีข้อมูลซ้อนกันลึกเกิน ${MAX_JSON_DEPTH} ชั้น ไม่มีการบันทึกข้อมูล`, {
+          limit: MAX_JSON_DEPTH,
+        });
+      }
+      const check = checkExportDocument(body.value);
+      if (!check.ok)
+        return apiError(c, 422, check.code, check.message, check.path ? { path: check.path } : {});
+      const canonical = canonicalJson(check.document);
+      if (!canonical.ok) {
+        return apiError(c, 422, 'invalid', `ข้อความที่ ${canonical.path} มีอักขระที่บันทึกไม่ได้`, {
+          path: canonical.path,
+        });
+      }
+      let result: PutResult;
+      try {
+        result = await putExport(db, {
+          agencyId: device.agencyId,
+          deviceId: device.deviceId,
+          document: check.document,
+          canonicalJson: canonical.json,
+        });
+      } catch (err) {
+        // PostgreSQL's data exceptions (class 22: e.g. a date out of its range) are the document's fault.
+        if (!String((err as { code?: unknown }).code ?? '').startsWith('22')) throw err;
+        return apiError(c, 422, 'invalid', 'ไฟล์ส่งออกมีค่าที่บันทึกไม่ได้ ไม่มีการบันทึกข้อมูล');
+      }
+      if (result.status === 'conflict') {
+        return apiError(c, 409, 'export_conflict', 'มีไฟล์ส่งออกรหัสเดียวกันที่เนื้อหาต่างกันอยู่แล้ว ไฟล์นี้จึงไม่ถูกบันทึก');
+      }
+      const duplicate = result.status === 'duplicate';
+      return c.json(
+        { id: check.document.id, receivedAt: result.receivedAt, duplicate },
+        duplicate ? 200 : 201,
+      );
+    },
+  );
 
   api.get('/v1/exports', auth, async (c) => {
     const limitText = c.req.query('limit') ?? '50';
@@ -191,22 +269,44 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
-  api.post('/v1/sync/push', auth, sizeLimit(options.maxPushBytes ?? MAX_PUSH_BYTES), async (c) => {
-    const device = c.get('device');
-    const body = await readJson(c);
-    if (!body.ok) return body.response;
-    const parsed = v.safeParse(pushRequestSchema, body.value);
-    if (!parsed.success) {
-      const path = parsed.issues[0].path?.map((p) => String(p.key)).join('.') ?? '';
-      return apiError(c, 422, 'invalid', `ข้อมูลที่ส่งมาไม่ถูกต้อง${path ? ` ที่ ${path}` : ''} ไม่มีการบันทึกข้อมูล`, {
-        path,
-      });
-    }
-    if (parsed.output.deviceId !== device.deviceId) {
-      return apiError(c, 403, 'wrong_device', 'รหัสเครื่องไม่ตรงกับโทเคนของเครื่อง ไม่มีการบันทึกข้อมูล');
-    }
-    return c.json(await pushOps(db, device, parsed.output));
-  });
+  api.post(
+    '/v1/sync/push',
+    auth,
+    needsSpace,
+    sizeLimit(options.maxPushBytes ?? MAX_PUSH_BYTES),
+    async (c) => {
+      const device = c.get('device');
+      const body = await readJson(c);
+      if (!body.ok) return body.response;
+      const parsed = v.safeParse(pushRequestSchema, body.value);
+      if (!parsed.success) {
+        const path = parsed.issues[0].path?.map((p) => String(p.key)).join('.') ?? '';
+        return apiError(c, 422, 'invalid', `ข้อมูลที่ส่งมาไม่ถูกต้อง${path ? ` ที่ ${path}` : ''} ไม่มีการบันทึกข้อมูล`, {
+          path,
+        });
+      }
+      if (parsed.output.deviceId !== device.deviceId) {
+        return apiError(c, 403, 'wrong_device', 'รหัสเครื่องไม่ตรงกับโทเคนของเครื่อง ไม่มีการบันทึกข้อมูล');
+      }
+      // A stamp from the future would beat every edit until that time: the phone's clock is wrong.
+      // The whole batch waits on the phone (nothing is lost) and the person sees why.
+      const serverTime = now();
+      const ahead = Math.max(
+        0,
+        ...parsed.output.ops.map((op) => (/^\d{15}-/.test(op.hlc) ? Number(op.hlc.slice(0, 15)) : 0)),
+      );
+      if (ahead > serverTime + maxClockAheadMs) {
+        return apiError(
+          c,
+          422,
+          'clock_ahead',
+          `นาฬิกาของเครื่องนี้เดินเร็วเกินไป (เร็วกว่าเวลาของเซิร์ฟเวอร์ ${Math.ceil((ahead - serverTime) / 60_000).toLocaleString('en')} นาที) กรุณาตั้งวันที่และเวลาของเครื่องให้ถูกต้อง (ตั้งอัตโนมัติ) แล้วซิงก์ใหม่ การแก้ไขยังอยู่ในเครื่อง ไม่มีข้อมูลสูญหาย`,
+          { serverTime: new Date(serverTime).toISOString(), limitMs: maxClockAheadMs },
+        );
+      }
+      return c.json(await pushOps(db, device, parsed.output));
+    },
+  );
 
   api.get('/v1/sync/pull', auth, async (c) => {
     const sinceText = c.req.query('since') ?? '0';
@@ -229,7 +329,7 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
     return c.json({ ...page, changes: page.changes.map(compactChange) } satisfies WirePullResponse);
   });
 
-  registerFileRoutes(api, { db, auth, quotaBytes: options.filesQuotaBytes });
+  registerFileRoutes(api, { db, auth, needsSpace, quotaBytes: options.filesQuotaBytes });
 
   // `npm run agency` while the server holds the PGlite folder: loopback only, with the lock file's secret.
   api.post('/admin/:command', sizeLimit(MAX_SMALL_BODY), async (c) => {

@@ -9,6 +9,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createApi, type ApiOptions } from './api';
+import { isDbUnavailable } from './db';
+import { isDiskFull } from './disk';
 import { apiError, type ApiEnv } from './guards';
 import { indexScriptHashes } from './inlineScripts';
 import { requestLog, silentLogger, type Logger } from './requestLog';
@@ -42,6 +44,14 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
       path: c.req.path,
       error: `${err.name}${typeof code === 'string' ? ` ${code}` : ''}`,
     });
+    if (c.req.path.startsWith('/api/') && isDiskFull(err)) {
+      return apiError(c, 507, 'insufficient_storage', 'พื้นที่ดิสก์ของเซิร์ฟเวอร์เต็ม ยังไม่รับข้อมูลใหม่ กรุณาแจ้งผู้ดูแลระบบ');
+    }
+    if (c.req.path.startsWith('/api/') && isDbUnavailable(err)) {
+      // Nothing was stored (or a retry finds what was): the phone tries again later.
+      c.header('Retry-After', '30');
+      return apiError(c, 503, 'db_unavailable', 'ฐานข้อมูลของเซิร์ฟเวอร์ไม่ตอบสนอง กรุณาลองใหม่ภายหลัง');
+    }
     if (c.req.path.startsWith('/api/'))
       return apiError(c, 500, 'internal', 'เกิดข้อผิดพลาดในเซิร์ฟเวอร์ กรุณาลองใหม่');
     return c.text('Internal error', 500);

@@ -37,9 +37,16 @@ const mediaType = (c: Context) => (c.req.header('content-type') ?? '').split(';'
 
 export function registerFileRoutes(
   api: Hono<ApiEnv>,
-  options: { db: Db; auth: MiddlewareHandler<ApiEnv>; quotaBytes?: number | undefined },
+  options: {
+    db: Db;
+    auth: MiddlewareHandler<ApiEnv>;
+    /** Refuses uploads while the disk is nearly full (507). */
+    needsSpace?: MiddlewareHandler<ApiEnv>;
+    quotaBytes?: number | undefined;
+  },
 ): void {
   const { db, auth } = options;
+  const needsSpace: MiddlewareHandler<ApiEnv> = options.needsSpace ?? ((_, next) => next());
   const quotaBytes = options.quotaBytes ?? DEFAULT_FILES_QUOTA_MB * 1024 * 1024;
 
   const put = (variant: FileVariant) => async (c: Context<ApiEnv>) => {
@@ -98,8 +105,8 @@ export function registerFileRoutes(
     return c.body(new Uint8Array(file.bytes), 200);
   };
 
-  api.put('/v1/files/:sha256', auth, sizeLimit(MAX_FILE_BYTES), put('file'));
-  api.put('/v1/files/:sha256/thumb', auth, sizeLimit(MAX_THUMB_BYTES), put('thumb'));
+  api.put('/v1/files/:sha256', auth, needsSpace, sizeLimit(MAX_FILE_BYTES), put('file'));
+  api.put('/v1/files/:sha256/thumb', auth, needsSpace, sizeLimit(MAX_THUMB_BYTES), put('thumb'));
   api.get('/v1/files/:sha256', auth, get('file'));
   api.get('/v1/files/:sha256/thumb', auth, get('thumb'));
 }

@@ -10,6 +10,7 @@ import type { Db } from './db';
 import type { TokenBuckets } from './rateLimit';
 import type { RequestIdentity } from './requestLog';
 import { TOKEN_PATTERN } from './secrets';
+import { trustsPeer, type ProxyTrust } from './trustProxy';
 
 export type ApiEnv = { Variables: { who: RequestIdentity; device: DeviceAuth } };
 
@@ -24,17 +25,22 @@ export function apiError(
   return c.json({ error, message, ...extra }, status);
 }
 
-/** The caller's address; behind a proxy (`TRUST_PROXY`), the address the proxy saw. */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
-    if (forwarded) return forwarded;
-  }
+function peerAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
     return 'unknown';
   }
+}
+
+/** The caller's address; behind a proxy (`TRUST_PROXY`), the address the proxy saw, if the peer is that proxy. */
+export function clientAddress(c: Context, trustProxy: ProxyTrust): string {
+  const peer = peerAddress(c);
+  if (trustsPeer(trustProxy, peer)) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
+    if (forwarded) return forwarded;
+  }
+  return peer;
 }
 
 export function isLoopback(address: string): boolean {
@@ -47,7 +53,7 @@ export function isLoopback(address: string): boolean {
  * listed in `CORS_ORIGIN` (or is `PUBLIC_URL`'s). Requests without an Origin
  * header (curl, the CLI, same-origin GETs) pass.
  */
-export function originGuard(allowed: readonly string[], trustProxy: boolean): MiddlewareHandler {
+export function originGuard(allowed: readonly string[], trustProxy: ProxyTrust): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
     if (origin === undefined || allowed.includes(origin)) return next();
@@ -57,7 +63,8 @@ export function originGuard(allowed: readonly string[], trustProxy: boolean): Mi
     } catch {
       // "null" (sandboxed pages, files) and other non-URLs are foreign
     }
-    const own = (trustProxy ? c.req.header('x-forwarded-host') : undefined) ?? c.req.header('host');
+    const proxied = trustsPeer(trustProxy, peerAddress(c));
+    const own = (proxied ? c.req.header('x-forwarded-host') : undefined) ?? c.req.header('host');
     if (host !== null && host === own) return next();
     return apiError(c, 403, 'origin_not_allowed', 'This origin may not call the API.');
   };
@@ -70,7 +77,7 @@ export function originGuard(allowed: readonly string[], trustProxy: boolean): Mi
 export function deviceAuth(
   db: Db,
   limits: { perDevice: TokenBuckets; failures: TokenBuckets },
-  trustProxy: boolean,
+  trustProxy: ProxyTrust,
 ): MiddlewareHandler<ApiEnv> {
   const refuse = (c: Context<ApiEnv>, address: string, status: 401 | 403, error: string, message: string) => {
     limits.failures.take(address);

@@ -10,13 +10,15 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app';
-import type { Db } from './db';
+import { DEFAULT_DB_TIMEOUT_MS, withTimeout, type Db } from './db';
+import { DEFAULT_MIN_FREE_MB } from './disk';
 import { waitForLock, type HeldLock } from './lockFile';
 import { migrate } from './migrations';
 import { openPglite } from './pgliteDb';
 import { openPostgres } from './postgresDb';
 import type { RateLimit } from './rateLimit';
 import type { Logger } from './requestLog';
+import type { ProxyTrust } from './trustProxy';
 
 export interface DatabaseOptions {
   /** The embedded database's folder (DATA_DIR); its files are in `pglite/` inside it. */
@@ -25,20 +27,25 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PostgreSQL schema to use instead of public (tests). */
   databaseSchema?: string | undefined;
+  /** How long a query or transaction may take (DB_TIMEOUT_MS); default 15 s. */
+  dbTimeoutMs?: number | undefined;
 }
 
 /** Opens the configured database and brings its schema up to date. Does not take the folder's lock. */
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
+  const timeoutMs = options.dbTimeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
   const db = options.databaseUrl
-    ? await openPostgres({ connectionString: options.databaseUrl, schema: options.databaseSchema })
+    ? await openPostgres({ connectionString: options.databaseUrl, schema: options.databaseSchema, timeoutMs })
     : await openPglite(join(options.dataDir, 'pglite'));
   try {
+    // Migrations may rewrite tables: no time limit for them.
     await migrate(db);
   } catch (err) {
     await db.close();
     throw err;
   }
-  return db;
+  // Above pg's own timeouts (which drop the stalled connection first); PGlite's only guard.
+  return withTimeout(db, db.kind === 'postgres' ? timeoutMs + 2_000 : timeoutMs);
 }
 
 export interface ServerOptions extends DatabaseOptions {
@@ -48,11 +55,14 @@ export interface ServerOptions extends DatabaseOptions {
   /** Where people open the app (PUBLIC_URL), for enrol links; default http://localhost:PORT. */
   publicUrl?: string | undefined;
   corsOrigins?: string[];
-  trustProxy?: boolean;
+  /** The reverse proxy's addresses (TRUST_PROXY); true: one on this machine. */
+  trustProxy?: ProxyTrust;
   rateLimit?: RateLimit;
   failureLimit?: RateLimit;
   /** Evidence file storage per agency; default FILES_QUOTA_MB from the environment, else 2048. */
   filesQuotaMb?: number | undefined;
+  /** Free space PGlite's DATA_DIR must keep (MIN_FREE_MB, default 100); 0 turns the check off. */
+  minFreeMb?: number | undefined;
   log?: Logger;
 }
 
@@ -102,6 +112,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let port = options.port;
   const filesQuotaMb = options.filesQuotaMb ?? quotaFromEnv();
+  const minFreeMb = options.minFreeMb ?? DEFAULT_MIN_FREE_MB;
   const app = createApp({
     distDir: options.distDir,
     version: packageVersion(),
@@ -111,10 +122,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
       ...(lock?.info.secret ? { adminSecret: lock.info.secret } : {}),
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
-      ...(options.trustProxy ? { trustProxy: true } : {}),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.failureLimit ? { failureLimit: options.failureLimit } : {}),
       ...(filesQuotaMb ? { filesQuotaBytes: Math.floor(filesQuotaMb * 1024 * 1024) } : {}),
+      // PostgreSQL's disk is the database server's; its disk_full errors still answer 507.
+      ...(!options.databaseUrl && minFreeMb > 0
+        ? { diskSpace: { dir: options.dataDir, minFreeBytes: Math.floor(minFreeMb * 1024 * 1024) } }
+        : {}),
     },
   });
 

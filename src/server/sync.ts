@@ -29,6 +29,7 @@ import {
 } from '../domain/syncProtocol';
 import { isoInstant, type Db, type Queryable } from './db';
 import { canonicalJson } from './exports';
+import { deeperThan, MAX_JSON_DEPTH, sizeRefusal } from './limits';
 
 type Op = PushRequest['ops'][number];
 type Table = (typeof SYNC_TABLES)[number];
@@ -42,8 +43,31 @@ const FIELD = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
 const RESERVED_FIELDS = new Set(['id', 'stamps', '__proto__']);
 const MAX_FIELDS = 200;
 
+/** A refused op's answer: why, and for a limit its code and value (limits.ts). */
+export interface Rejection {
+  reason: string;
+  code?: string;
+  limit?: number;
+}
+
 /** Why an op cannot be applied, or null. Checked before the transaction writes anything. */
-export function rejectionReason(op: Op, deviceId: string): string | null {
+export function rejectOp(op: Op, deviceId: string): Rejection | null {
+  // Before anything walks the values: a value nested thousands deep overflows a recursive walk.
+  // The limit is on each field value: the fields object is one level more.
+  if (deeperThan(op.fields, MAX_JSON_DEPTH + 1) || deeperThan(op.before, MAX_JSON_DEPTH + 1)) {
+    return {
+      code: 'too_deep',
+      limit: MAX_JSON_DEPTH,
+      reason: `ข้อมูลซ้อนกันลึกเกิน ${MAX_JSON_DEPTH} ชั้น การแก้ไขนี้จึงไม่ถูกส่งไปยังเครื่องอื่น`,
+    };
+  }
+  const tooLarge = sizeRefusal(op.fields);
+  if (tooLarge) return { code: tooLarge.code, limit: tooLarge.limit, reason: tooLarge.message };
+  const reason = rejectionReason(op, deviceId);
+  return reason === null ? null : { reason };
+}
+
+function rejectionReason(op: Op, deviceId: string): string | null {
   if (op.deviceId !== deviceId)
     return `op of another device (${op.deviceId}): a device pushes only its own ops`;
   if (op.kind === 'import') {
@@ -99,7 +123,7 @@ export async function pushOps(
   request: PushRequest,
 ): Promise<PushResponse> {
   // Checks that need no database come first, outside the transaction.
-  const reasons = request.ops.map((op) => rejectionReason(op, who.deviceId));
+  const reasons = request.ops.map((op) => rejectOp(op, who.deviceId));
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction((tx) =>
@@ -150,7 +174,7 @@ async function applyBatch(
   tx: Queryable,
   who: { agencyId: string; deviceId: string; lockRows: boolean; careful: boolean },
   request: PushRequest,
-  reasons: (string | null)[],
+  reasons: (Rejection | null)[],
 ): Promise<PushResponse> {
   const { agencyId } = who;
   const candidates = request.ops.filter((_, i) => reasons[i] === null);
@@ -374,7 +398,7 @@ async function applyBatch(
   let next = 0;
   const results = request.ops.map((op, i): OpResult => {
     const reason = reasons[i];
-    if (reason) return { opId: op.opId, status: 'rejected', reason };
+    if (reason) return { opId: op.opId, status: 'rejected', ...reason };
     const m = merged[next++]!;
     if (m.duplicate) return { opId: op.opId, status: 'duplicate' };
     if (m.lost.length > 0) {

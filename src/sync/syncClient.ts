@@ -72,6 +72,13 @@ async function call<T>(deps: SyncDeps, server: ServerSettings, path: string, ini
   if (res.status === 401 || res.status === 403) {
     throw new SyncError('เซิร์ฟเวอร์ไม่รับอุปกรณ์นี้ (ยังไม่ลงทะเบียนหรือถูกยกเลิกสิทธิ์) กรุณาลงทะเบียนใหม่ในหน้าตั้งค่า');
   }
+  if (res.status === 422 || res.status === 413 || res.status === 415 || res.status === 400) {
+    // A refusal, in the server's words (e.g. clock_ahead: the phone's clock runs fast). The ops stay
+    // in the outbox: nothing is lost, and the next sync tries again once the cause is fixed.
+    const body = (await res.json().catch(() => null)) as { message?: unknown } | null;
+    const message = typeof body?.message === 'string' ? body.message : `รหัส ${res.status}`;
+    throw new SyncError(`เซิร์ฟเวอร์ไม่รับข้อมูล: ${message}`);
+  }
   if (!res.ok) throw new SyncError(`เซิร์ฟเวอร์ขัดข้อง (${res.status}) จะลองใหม่อัตโนมัติ`);
   return (await res.json()) as T;
 }

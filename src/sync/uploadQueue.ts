@@ -66,7 +66,7 @@ async function sendOne(deps: UploaderDeps, url: string, token: string, row: Uplo
   if (res.status === 409) {
     return { result: 'failed', message: 'เซิร์ฟเวอร์มีไฟล์ส่งออกรหัสเดียวกันแต่เนื้อหาต่างกัน ไฟล์นี้จึงไม่ถูกส่ง กรุณาส่งออกใหม่' };
   }
-  if (res.status === 400 || res.status === 413 || res.status === 422) {
+  if (res.status === 400 || res.status === 413 || res.status === 415 || res.status === 422) {
     return { result: 'failed', message: `เซิร์ฟเวอร์ไม่รับไฟล์นี้${detail ? `: ${detail}` : ''}` };
   }
   if (res.status === 429) return { result: 'retry', message: 'ส่งถี่เกินไป จะลองส่งใหม่ภายหลัง' };

@@ -29,6 +29,7 @@ const BENCHES: Bench[] = [
   { name: 'push', script: 'test/bench/push.ts', timeoutMs: 3 * 60_000 },
   { name: 'pull', run: () => pullBench(details) },
   { name: 'report', script: 'test/bench/report.ts', timeoutMs: 5 * 60_000 },
+  { name: 'load', script: 'test/bench/load.ts', timeoutMs: 3 * 60_000 },
 ];
 // BENCH_ONLY=followUp (comma-separated names) runs only those benches.
 const only = process.env.BENCH_ONLY?.split(',').map((n) => n.trim());

@@ -16,6 +16,7 @@ export async function createAgencyAndDevices(db: Db, url: string, count: number)
   for (let i = 0; i < count; i++) {
     const res = await fetch(`${url}/api/v1/enrol`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: enrolCode, deviceName: `bench ${i + 1}` }),
     });
     if (res.status !== 201) throw new Error(`enrol answered ${res.status}`);

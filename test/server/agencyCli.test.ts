@@ -33,6 +33,7 @@ function oneObject(ran: Ran): Record<string, string> {
 async function enrolsAt(url: string, code: string): Promise<number> {
   const res = await fetch(`${url}/api/v1/enrol`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, deviceName: 'มือถือทดสอบ' }),
   });
   return res.status;

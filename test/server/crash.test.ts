@@ -32,10 +32,11 @@ it(
     let server = await spawnServer(dataDir, distDir);
     const res = await fetch(`${server.url}/api/v1/enrol`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: enrolCode, deviceName: 'มือถือ' }),
     });
     const { token } = (await res.json()) as { token: string };
-    const auth = { authorization: `Bearer ${token}` };
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const docs = Array.from({ length: 40 }, () => makeExport({ kb: 200 }));
     const send = (url: string, doc: (typeof docs)[number]) =>
       fetch(`${url}/api/v1/exports`, { method: 'POST', headers: auth, body: JSON.stringify(doc) }).then(

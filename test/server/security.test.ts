@@ -45,6 +45,7 @@ describeEachDb('limits, origins, headers and logs', (h) => {
     const wrongCode = () =>
       fetch(`${extra.url}/api/v1/enrol`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ code: 'WRONG-CODE', deviceName: 'x' }),
       });
     statuses.push((await wrongCode()).status, (await wrongCode()).status);
@@ -52,6 +53,7 @@ describeEachDb('limits, origins, headers and logs', (h) => {
     // Even the right code waits now: the limit is on the address, before the code is looked at.
     const right = await fetch(`${extra.url}/api/v1/enrol`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: agency.enrolCode, deviceName: 'x' }),
     });
     expect(right.status).toBe(429);
