@@ -3,7 +3,7 @@
  * as a hash (secrets.ts); these functions take and return the plain values
  * only at the moment they are made.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { isoInstant, type Db, type Queryable } from './db';
 import {
   ENROL_CODE_PATTERN,
@@ -20,33 +20,59 @@ export const ENROL_CODE_DAYS = 7;
 /** The most devices one code may enrol (`--uses N`, a room of phones). */
 export const MAX_CODE_USES = 500;
 
-const keys = new WeakMap<Db, Promise<string>>();
+const keys = new WeakMap<Db, { secret: string | undefined; key: Promise<string> }>();
+
+const CHECK_TEXT = 'ita-tracker SERVER_SECRET check';
 
 /**
  * The key of the enrol code hashes: SERVER_SECRET when set (then a copy of
- * the database alone cannot test guesses; the server and `npm run agency`
- * must have the same one), else a random key made once and kept in the
- * database. Read once per open database.
+ * the database alone cannot test guesses), else a random key made once and
+ * kept in the database. The database remembers which: a server or command
+ * with another SERVER_SECRET, or without the one its codes were made with,
+ * fails here with a message instead of making codes that never match.
  */
 export function enrolKey(db: Db): Promise<string> {
-  const fromEnv = process.env.SERVER_SECRET;
-  if (fromEnv) {
-    if (fromEnv.length < 32) return Promise.reject(new Error('SERVER_SECRET must be at least 32 characters'));
-    return Promise.resolve(fromEnv);
-  }
-  let key = keys.get(db);
-  if (!key) {
-    key = (async () => {
-      await db.query('INSERT INTO server_secret (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [
-        newServerSecret(),
-      ]);
-      const { rows } = await db.query<{ secret: string }>('SELECT secret FROM server_secret WHERE id = 1');
-      return rows[0]!.secret;
-    })();
-    key.catch(() => keys.delete(db));
-    keys.set(db, key);
-  }
+  const secret = process.env.SERVER_SECRET || undefined;
+  const cached = keys.get(db);
+  if (cached && cached.secret === secret) return cached.key;
+  const key = readKey(db, secret);
+  key.catch(() => keys.delete(db));
+  keys.set(db, { secret, key });
   return key;
+}
+
+async function readKey(db: Db, secret: string | undefined): Promise<string> {
+  if (secret !== undefined && secret.length < 32)
+    throw new Error('SERVER_SECRET must be at least 32 characters');
+  const check = secret === undefined ? null : createHmac('sha256', secret).update(CHECK_TEXT).digest('hex');
+  const { rows } = await db.query<{ value: string }>(
+    "SELECT value FROM server_keys WHERE name = 'secret_check'",
+  );
+  const stored = rows[0]?.value ?? null;
+  if (stored !== null && stored !== check) {
+    throw new Error(
+      secret === undefined
+        ? "this database's enrol codes were made with SERVER_SECRET: set the same SERVER_SECRET"
+        : "SERVER_SECRET is not the one this database's enrol codes were made with " +
+            "(to change it for good, delete the row 'secret_check' of table server_keys; codes made before stop working)",
+    );
+  }
+  if (secret !== undefined) {
+    if (stored === null) {
+      await db.query(
+        "INSERT INTO server_keys (name, value) VALUES ('secret_check', $1) ON CONFLICT (name) DO NOTHING",
+        [check],
+      );
+      return readKey(db, secret);
+    }
+    return secret;
+  }
+  await db.query(
+    "INSERT INTO server_keys (name, value) VALUES ('enrol_key', $1) ON CONFLICT (name) DO NOTHING",
+    [newServerSecret()],
+  );
+  const made = await db.query<{ value: string }>("SELECT value FROM server_keys WHERE name = 'enrol_key'");
+  return made.rows[0]!.value;
 }
 
 export interface EnrolCodeIssued {

@@ -9,6 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { enrolKey } from './agencies';
 import { createApp } from './app';
 import type { Db } from './db';
 import { waitForLock, type HeldLock } from './lockFile';
@@ -34,6 +35,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     : await openPglite(join(options.dataDir, 'pglite'));
   try {
     await migrate(db);
+    // A SERVER_SECRET that is not the one the codes were made with stops the start, not each enrolment.
+    await enrolKey(db);
   } catch (err) {
     await db.close();
     throw err;

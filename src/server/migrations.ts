@@ -188,11 +188,14 @@ export const MIGRATIONS: Migration[] = [
       -- The code a device enrolled with (null: enrolled before this migration).
       ALTER TABLE devices ADD COLUMN enrol_code_id uuid;
 
-      -- The key of the enrol code hashes when SERVER_SECRET is not set: made
-      -- once by the first server or command that needs it.
-      CREATE TABLE server_secret (
-        id integer PRIMARY KEY CHECK (id = 1),
-        secret text NOT NULL
+      -- 'enrol_key': the key of the enrol code hashes when SERVER_SECRET is not
+      -- set, made once by the first server or command that needs it.
+      -- 'secret_check': an HMAC of a fixed text under SERVER_SECRET, so a server
+      -- or command with another secret (or none) stops instead of making and
+      -- checking codes that can never match.
+      CREATE TABLE server_keys (
+        name text PRIMARY KEY,
+        value text NOT NULL
       );
     `,
   },

@@ -14,6 +14,7 @@ import { runAdmin } from '../../src/server/admin';
 import { enrolDevice as enrolDirect } from '../../src/server/agencies';
 import type { Db } from '../../src/server/db';
 import { migrate, MIGRATIONS } from '../../src/server/migrations';
+import { hashEnrolCode } from '../../src/server/secrets';
 import { openPglite } from '../../src/server/pgliteDb';
 import { openPostgres } from '../../src/server/postgresDb';
 import {
@@ -343,6 +344,39 @@ describeEachDb('enrol codes resist guessing', (h) => {
         reason: 'invalid_code',
       });
     } finally {
+      await done();
+    }
+  });
+});
+
+describeEachDb('SERVER_SECRET keys the enrol codes', (h) => {
+  it('with SERVER_SECRET the codes are keyed with it; another secret, or none, is refused with a message instead of making codes that never match', async () => {
+    const { db, done } = await freshDatabase(h);
+    const before = process.env.SERVER_SECRET;
+    const a = 'a'.repeat(40);
+    try {
+      await migrate(db);
+      process.env.SERVER_SECRET = a;
+      const made = await runAdmin(db, 'create', ['อบต.มีรหัสลับ'], { publicUrl: '' });
+      const code = (made as { result: { enrolCode: string } }).result.enrolCode;
+      const { rows } = await db.query<{ code_hash: string }>('SELECT code_hash FROM enrol_codes');
+      expect(rows[0]!.code_hash).toBe(hashEnrolCode(a, code));
+
+      process.env.SERVER_SECRET = 'b'.repeat(40);
+      await expect(runAdmin(db, 'create', ['อื่น'], { publicUrl: '' })).rejects.toThrow(
+        /SERVER_SECRET is not the one/,
+      );
+      await expect(enrolDirect(db, { code, deviceName: 'x' })).rejects.toThrow(/SERVER_SECRET/);
+      delete process.env.SERVER_SECRET;
+      await expect(enrolDirect(db, { code, deviceName: 'x' })).rejects.toThrow(/set the same SERVER_SECRET/);
+      process.env.SERVER_SECRET = 'short';
+      await expect(enrolDirect(db, { code, deviceName: 'x' })).rejects.toThrow(/at least 32/);
+
+      process.env.SERVER_SECRET = a;
+      expect(await enrolDirect(db, { code, deviceName: 'x' })).toMatchObject({ ok: true });
+    } finally {
+      if (before === undefined) delete process.env.SERVER_SECRET;
+      else process.env.SERVER_SECRET = before;
       await done();
     }
   });
