@@ -121,7 +121,9 @@ export type EnrolResult =
  * device uses up one of the code's uses. A device that made its id before
  * enrolling keeps it. An id the agency already has is refused
  * (`device_exists`: the code must not let anyone take over a phone), unless
- * the request carries that device's own current token (`currentToken`): then
+ * the request carries that device's own current token (`currentToken`), or
+ * the random `enrolNonce` its first enrolment sent (the answer to that was
+ * lost, so the phone has no token yet; only the phone knows the nonce): then
  * the device gets a new token and no use is spent. A revoked id is refused
  * for good.
  */
@@ -132,6 +134,7 @@ export async function enrolDevice(
     deviceName: string;
     deviceId?: string | undefined;
     currentToken?: string | undefined;
+    enrolNonce?: string | undefined;
   },
 ): Promise<EnrolResult> {
   if (!ENROL_CODE_PATTERN.test(normaliseEnrolCode(input.code))) return { ok: false, reason: 'invalid_code' };
@@ -155,17 +158,20 @@ export async function enrolDevice(
     if (!code.live) return { ok: false, reason: 'expired_code' } as const;
     const deviceId = input.deviceId ?? randomUUID();
     const token = newToken();
-    const existing = await tx.query<{ revoked: boolean; token_hash: string }>(
-      `SELECT revoked_at IS NOT NULL AS revoked, token_hash FROM devices
+    const existing = await tx.query<{ revoked: boolean; token_hash: string; nonce_hash: string | null }>(
+      `SELECT revoked_at IS NOT NULL AS revoked, token_hash, enrol_nonce_hash AS nonce_hash FROM devices
        WHERE agency_id = $1 AND id = $2 FOR UPDATE`,
       [code.agency_id, deviceId],
     );
     const known = existing.rows[0];
     if (known?.revoked) return { ok: false, reason: 'device_revoked' } as const;
     if (known) {
-      if (input.currentToken === undefined || sha256(input.currentToken) !== known.token_hash) {
-        return { ok: false, reason: 'device_exists' } as const;
-      }
+      const ownToken = input.currentToken !== undefined && sha256(input.currentToken) === known.token_hash;
+      const sameAttempt =
+        input.enrolNonce !== undefined &&
+        known.nonce_hash !== null &&
+        sha256(input.enrolNonce) === known.nonce_hash;
+      if (!ownToken && !sameAttempt) return { ok: false, reason: 'device_exists' } as const;
       await tx.query(
         `UPDATE devices SET name = $3, token_hash = $4, token_issued_at = now() WHERE agency_id = $1 AND id = $2`,
         [code.agency_id, deviceId, input.deviceName, sha256(token)],
@@ -175,9 +181,17 @@ export async function enrolDevice(
     }
     if (code.uses_left < 1) return { ok: false, reason: 'used_code' } as const;
     const inserted = await tx.query(
-      `INSERT INTO devices (agency_id, id, name, token_hash, enrol_code_id) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO devices (agency_id, id, name, token_hash, enrol_code_id, enrol_nonce_hash)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (agency_id, id) DO NOTHING RETURNING id`,
-      [code.agency_id, deviceId, input.deviceName, sha256(token), code.id],
+      [
+        code.agency_id,
+        deviceId,
+        input.deviceName,
+        sha256(token),
+        code.id,
+        input.enrolNonce === undefined ? null : sha256(input.enrolNonce),
+      ],
     );
     // Another enrolment of the same id committed first.
     if (inserted.rows.length === 0) return { ok: false, reason: 'device_exists' } as const;

@@ -89,6 +89,8 @@ const enrolSchema = v.object({
   code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   deviceName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
   deviceId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/))),
+  /** Random, made by the phone per enrolment and sent again on its retries (base64url, ≥ 128 bits). */
+  enrolNonce: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22,86}$/))),
 });
 
 type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };

@@ -185,8 +185,11 @@ export const MIGRATIONS: Migration[] = [
       UPDATE enrol_codes SET revoked_at = now(), revoked_reason = 'old_format';
       CREATE INDEX enrol_codes_agency ON enrol_codes (agency_id, created_at);
 
-      -- The code a device enrolled with (null: enrolled before this migration).
+      -- The code a device enrolled with (null: enrolled before this migration),
+      -- and the SHA-256 of the random nonce its enrolment sent: a retry whose
+      -- first answer was lost shows the same nonce and gets a token.
       ALTER TABLE devices ADD COLUMN enrol_code_id uuid;
+      ALTER TABLE devices ADD COLUMN enrol_nonce_hash text;
 
       -- 'enrol_key': the key of the enrol code hashes when SERVER_SECRET is not
       -- set, made once by the first server or command that needs it.

@@ -40,6 +40,7 @@ export async function enrolDevice(
   // so a code alone cannot take over a phone). Never sent to another server.
   const current = await readServerSettings(db);
   const sameDevice = current !== null && current.url === url && current.deviceId === device.deviceId;
+  const nonce = await attemptNonce(db, url, device.deviceId);
   let res: Response;
   try {
     res = await fetchFn(`${url}/api/v1/enrol`, {
@@ -52,6 +53,7 @@ export async function enrolDevice(
         code,
         deviceName: input.deviceName.trim() || 'อุปกรณ์ไม่มีชื่อ',
         deviceId: device.deviceId,
+        enrolNonce: nonce,
       }),
     });
   } catch {
@@ -68,8 +70,32 @@ export async function enrolDevice(
     deviceId: body.deviceId,
     enrolledAt: now.toISOString(),
   };
-  await saveServerSettings(db, settings);
+  await db.transaction('rw', db.meta, async () => {
+    await saveServerSettings(db, settings);
+    await db.meta.delete(ATTEMPT_KEY);
+  });
   return settings;
+}
+
+const ATTEMPT_KEY = 'enrolAttempt';
+
+/**
+ * A random nonce for this enrolment, kept until it succeeds: when the
+ * server's answer is lost (the phone went offline mid-request), the retry
+ * sends the same nonce, and the server, which already enrolled this id,
+ * knows it is the same phone and gives it a token instead of refusing the id.
+ */
+async function attemptNonce(db: ItaDatabase, url: string, deviceId: string): Promise<string> {
+  const kept = (await db.meta.get(ATTEMPT_KEY))?.value as
+    { url: string; deviceId: string; nonce: string } | undefined;
+  if (kept && kept.url === url && kept.deviceId === deviceId) return kept.nonce;
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const nonce = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  await db.meta.put({ key: ATTEMPT_KEY, value: { url, deviceId, nonce } });
+  return nonce;
 }
 
 /** What to tell the person when the server refuses the enrolment. */

@@ -239,6 +239,28 @@ describeEachDb('an enrolled device id cannot be taken over', (h) => {
     expect((await pullFirst(h.url, renewed)).status).toBe(200);
   });
 
+  it('a phone whose enrolment answer was lost retries with the same nonce and gets a token (no use spent); a wrong nonce is refused with 409', async () => {
+    const agency = await agencyWithDefaultCode(h);
+    const body = {
+      code: agency.enrolCode,
+      deviceName: 'มือถือ',
+      deviceId: 'phone-a',
+      enrolNonce: 'n'.repeat(43),
+    };
+    const lost = await enrol(h, body);
+    expect(lost.status).toBe(201);
+    const wrong = await enrol(h, { ...body, enrolNonce: 'm'.repeat(43) });
+    expect(wrong.status).toBe(409);
+    const retried = await enrol(h, body);
+    expect(retried.status).toBe(201);
+    const device = {
+      agencyId: agency.agencyId,
+      ...((await retried.json()) as { deviceId: string; token: string }),
+    };
+    expect((await pullFirst(h.url, device)).status).toBe(200);
+    expect(await rowCount(h, 'devices')).toBe(1);
+  });
+
   it('two enrolments of one new id at once: one device, one token that works', async () => {
     const agency = await createAgency(h);
     const results = await Promise.all(

@@ -110,7 +110,26 @@ describe('enrolment', () => {
       code: 'AB12-CD34',
       deviceName: 'มือถือ',
       deviceId: device.deviceId,
+      enrolNonce: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
+  });
+
+  it('an enrolment whose answer was lost is retried with the same nonce; once enrolled, the next one has a new nonce', async () => {
+    const t = testDb();
+    await t.commands.saveDeviceSettings({ deviceName: 'มือถือ', staffName: 'ก', digits: 'arabic' });
+    const device = (await t.db.meta.get('device'))!.value as { deviceId: string };
+    const net = fakeFetch([
+      'network',
+      { status: 201, body: { deviceId: device.deviceId, token: 'first' } },
+      { status: 201, body: { deviceId: device.deviceId, token: 'second' } },
+    ]);
+    const input = { serverUrl: 'https://ita.example.go.th', code: 'K7WQ-M3ZP-XA4E-9T0B', deviceName: 'มือถือ' };
+    await expect(enrolDevice(t.db, net.fn, input, t.clock.now())).rejects.toThrow(EnrolError);
+    await enrolDevice(t.db, net.fn, input, t.clock.now());
+    await enrolDevice(t.db, net.fn, input, t.clock.now());
+    const nonces = net.calls.map((c) => (JSON.parse(c.body) as { enrolNonce: string }).enrolNonce);
+    expect(nonces[1]).toBe(nonces[0]);
+    expect(nonces[2]).not.toBe(nonces[0]);
   });
 
   it('enrolling again with the same server sends the current token, so the server knows it is this device; another server never sees it', async () => {
