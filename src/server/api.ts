@@ -16,16 +16,16 @@ import {
   type WirePullResponse,
 } from '../domain/syncProtocol';
 import { runAdmin } from './admin';
-import { enrolDevice } from './agencies';
+import { enrolDevice, type EnrolRefusal } from './agencies';
 import { DbTimeout, withTimeout, type Db } from './db';
 import { canonicalJson, getExportJson, listExports, MAX_PAGE, putExport, type PutResult } from './exports';
 import { registerFileRoutes } from './fileRoutes';
 import { diskCheck, type DiskSpace } from './disk';
 import { deeperThan, isJsonType, MAX_CLOCK_AHEAD_MS, MAX_JSON_DEPTH } from './limits';
-import { apiError, clientAddress, deviceAuth, isLoopback, originGuard, tooMany, type ApiEnv } from './guards';
+import { apiError, clientAddress, deviceAuth, isLoopback, originGuard, type ApiEnv } from './guards';
 import type { ProxyTrust } from './trustProxy';
 import { TokenBuckets, type RateLimit } from './rateLimit';
-import { sameSecret } from './secrets';
+import { sameSecret, TOKEN_PATTERN } from './secrets';
 import { pullChanges, pushOps } from './sync';
 
 export interface ApiOptions {
@@ -43,6 +43,8 @@ export interface ApiOptions {
   rateLimit?: RateLimit;
   /** Per address, failed authentications and enrol codes: default a burst of 20 and 10 a minute. */
   failureLimit?: RateLimit;
+  /** Server-wide, enrol codes that match nothing: default ENROL_FAILURE_LIMIT. */
+  enrolFailureLimit?: RateLimit;
   maxExportBytes?: number;
   maxPushBytes?: number;
   /** Evidence file storage per agency (`FILES_QUOTA_MB`), in bytes; default 2048 MB. */
@@ -61,12 +63,45 @@ export const HEALTH_TIMEOUT_MS = 2_500;
 /** A push of PUSH_MAX_OPS ops; real batches are far smaller (an op is a few hundred bytes). */
 export const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 const MAX_SMALL_BODY = 16 * 1024;
+
+/**
+ * Wrong enrol codes server-wide (a code does not say its agency until it
+ * matches): past this, enrolment answers 429 for everyone for a while, and
+ * enrolled devices sync on. With 80-bit codes this is far beyond any guessing.
+ */
+export const ENROL_FAILURE_LIMIT: RateLimit = { burst: 60, perMinute: 30 };
+const ALL = 'all';
+
+const ENROL_REFUSALS: Record<EnrolRefusal, [401 | 403 | 409, string]> = {
+  invalid_code: [401, 'รหัสลงทะเบียนไม่ถูกต้อง'],
+  expired_code: [401, 'รหัสลงทะเบียนหมดอายุแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ'],
+  used_code: [401, 'รหัสลงทะเบียนนี้ถูกใช้ครบจำนวนเครื่องแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ'],
+  revoked_code: [401, 'รหัสลงทะเบียนนี้ถูกยกเลิกแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ'],
+  device_revoked: [403, 'เครื่องนี้ถูกยกเลิกสิทธิ์แล้ว กรุณาติดต่อผู้ดูแลระบบ'],
+  device_exists: [
+    409,
+    'รหัสเครื่องนี้ลงทะเบียนกับหน่วยงานไว้แล้ว เครื่องที่ลงทะเบียนไว้ขอรหัสใหม่ได้ด้วยโทเคนเดิมเท่านั้น กรุณาติดต่อผู้ดูแลระบบ',
+  ],
+};
+
+function enrolTooMany(c: Context, seconds: number) {
+  c.header('Retry-After', String(seconds));
+  return apiError(
+    c,
+    429,
+    'rate_limited',
+    `มีการลองรหัสลงทะเบียนผิดหลายครั้ง กรุณารอ ${seconds} วินาทีแล้วลองใหม่ (เครื่องที่ลงทะเบียนแล้วยังส่งข้อมูลได้ตามปกติ)`,
+    { retryAfter: seconds },
+  );
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const enrolSchema = v.object({
   code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   deviceName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
   deviceId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/))),
+  /** Random, made by the phone per enrolment and sent again on its retries (base64url, ≥ 128 bits). */
+  enrolNonce: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22,86}$/))),
 });
 
 type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
@@ -76,6 +111,7 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
   const trustProxy = options.trustProxy ?? false;
   const perDevice = new TokenBuckets(options.rateLimit ?? { burst: 60, perMinute: 60 });
   const failures = new TokenBuckets(options.failureLimit ?? { burst: 20, perMinute: 10 });
+  const enrolFailures = new TokenBuckets(options.enrolFailureLimit ?? ENROL_FAILURE_LIMIT);
   const auth = deviceAuth(db, { perDevice, failures }, trustProxy);
   const sizeLimit = (maxSize: number) =>
     bodyLimit({
@@ -178,8 +214,9 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
 
   api.post('/v1/enrol', sizeLimit(MAX_SMALL_BODY), async (c) => {
     const address = clientAddress(c, trustProxy);
-    const wait = failures.wait(address);
-    if (wait > 0) return tooMany(c, wait);
+    // Before the code is looked at: a right guess must wait like a wrong one.
+    const wait = Math.max(enrolFailures.wait(ALL), failures.wait(address));
+    if (wait > 0) return enrolTooMany(c, wait);
     const body = await readJson(c);
     if (!body.ok) return body.response;
     const parsed = v.safeParse(enrolSchema, body.value);
@@ -187,15 +224,16 @@ export function createApi(options: ApiOptions): Hono<ApiEnv> {
       const path = parsed.issues[0].path?.map((p) => String(p.key)).join('.') ?? '';
       return apiError(c, 422, 'invalid', `ข้อมูลลงทะเบียนไม่ถูกต้อง${path ? ` ที่ ${path}` : ''}`, { path });
     }
-    const result = await enrolDevice(db, parsed.output);
+    // A device asking for a new token of its own id shows its current one.
+    const bearerToken = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const currentToken = bearerToken && TOKEN_PATTERN.test(bearerToken) ? bearerToken : undefined;
+    const result = await enrolDevice(db, { ...parsed.output, currentToken });
     if (!result.ok) {
       failures.take(address);
-      if (result.reason === 'device_revoked') {
-        return apiError(c, 403, 'device_revoked', 'เครื่องนี้ถูกยกเลิกสิทธิ์แล้ว กรุณาติดต่อผู้ดูแลระบบ');
-      }
-      return result.reason === 'expired_code'
-        ? apiError(c, 401, 'expired_code', 'รหัสลงทะเบียนหมดอายุแล้ว กรุณาขอรหัสใหม่จากผู้ดูแลระบบ')
-        : apiError(c, 401, 'invalid_code', 'รหัสลงทะเบียนไม่ถูกต้อง');
+      // Only a code that matches nothing is a guess; the others were real codes.
+      if (result.reason === 'invalid_code') enrolFailures.take(ALL);
+      const [status, message] = ENROL_REFUSALS[result.reason];
+      return apiError(c, status, result.reason, message);
     }
     c.set('who', { agencyId: result.agencyId, deviceId: result.deviceId });
     return c.json({ deviceId: result.deviceId, token: result.token }, 201);

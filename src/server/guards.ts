@@ -71,8 +71,13 @@ export function originGuard(allowed: readonly string[], trustProxy: ProxyTrust):
 }
 
 /**
- * Bearer-token authentication, then the device's rate limit. Unknown or
- * missing tokens count against the caller's address, so guessing is slow.
+ * Bearer-token authentication, then the device's rate limit. The token is
+ * looked up first: a valid device passes even when its address has spent its
+ * failure budget, because an office's phones share one address (NAT) and one
+ * stale phone retrying must not stop the others syncing. Missing, unknown or
+ * revoked tokens count against the address, and once its budget is spent
+ * they get 429 instead of 401/403. Guessing gains nothing from the order:
+ * tokens are 256 random bits, and malformed ones never reach the database.
  */
 export function deviceAuth(
   db: Db,
@@ -80,14 +85,13 @@ export function deviceAuth(
   trustProxy: ProxyTrust,
 ): MiddlewareHandler<ApiEnv> {
   const refuse = (c: Context<ApiEnv>, address: string, status: 401 | 403, error: string, message: string) => {
-    limits.failures.take(address);
+    const wait = limits.failures.take(address);
+    if (wait > 0) return tooMany(c, wait);
     if (status === 401) c.header('WWW-Authenticate', 'Bearer');
     return apiError(c, status, error, message);
   };
   return async (c, next) => {
     const address = clientAddress(c, trustProxy);
-    const wait = limits.failures.wait(address);
-    if (wait > 0) return tooMany(c, wait);
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
     if (!match) {
       return refuse(c, address, 401, 'missing_token', 'ต้องลงทะเบียนเครื่องก่อน (ไม่มีโทเคนของเครื่อง)');

@@ -9,6 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { enrolKey } from './agencies';
 import { createApp } from './app';
 import { DEFAULT_DB_TIMEOUT_MS, withTimeout, type Db } from './db';
 import { DEFAULT_MIN_FREE_MB } from './disk';
@@ -40,6 +41,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   try {
     // Migrations may rewrite tables: no time limit for them.
     await migrate(db);
+    // A SERVER_SECRET that is not the one the codes were made with stops the start, not each enrolment.
+    await enrolKey(db);
   } catch (err) {
     await db.close();
     throw err;

@@ -163,6 +163,45 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'enrol codes: keyed hash, uses, revocation; devices remember their code',
+    sql: `
+      -- From here on a code is 16 Crockford base32 characters (80 bits), stored
+      -- as HMAC-SHA-256 keyed with the server secret, enrols "uses" devices
+      -- (1 unless made for a room of phones) and can be revoked. Codes made
+      -- before (SHA-256 of 10 characters, any number of devices) are withdrawn
+      -- here, marked 'old_format': the agency asks for a new one.
+      ALTER TABLE enrol_codes ADD COLUMN id uuid;
+      UPDATE enrol_codes SET id = gen_random_uuid();
+      ALTER TABLE enrol_codes ALTER COLUMN id SET NOT NULL;
+      ALTER TABLE enrol_codes ADD CONSTRAINT enrol_codes_id_key UNIQUE (id);
+      ALTER TABLE enrol_codes ADD COLUMN uses integer NOT NULL DEFAULT 1 CHECK (uses >= 1);
+      ALTER TABLE enrol_codes ADD COLUMN used integer NOT NULL DEFAULT 0;
+      ALTER TABLE enrol_codes ADD COLUMN revoked_at timestamptz;
+      -- 'old_format' (this migration), 'revoke_code' (by the IT person),
+      -- 'device_revoked' (the one device a single-use code enrolled was revoked).
+      ALTER TABLE enrol_codes ADD COLUMN revoked_reason text;
+      UPDATE enrol_codes SET revoked_at = now(), revoked_reason = 'old_format';
+      CREATE INDEX enrol_codes_agency ON enrol_codes (agency_id, created_at);
+
+      -- The code a device enrolled with (null: enrolled before this migration),
+      -- and the SHA-256 of the random nonce its enrolment sent: a retry whose
+      -- first answer was lost shows the same nonce and gets a token.
+      ALTER TABLE devices ADD COLUMN enrol_code_id uuid;
+      ALTER TABLE devices ADD COLUMN enrol_nonce_hash text;
+
+      -- 'enrol_key': the key of the enrol code hashes when SERVER_SECRET is not
+      -- set, made once by the first server or command that needs it.
+      -- 'secret_check': an HMAC of a fixed text under SERVER_SECRET, so a server
+      -- or command with another secret (or none) stops instead of making and
+      -- checking codes that can never match.
+      CREATE TABLE server_keys (
+        name text PRIMARY KEY,
+        value text NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Any constant: serialises migrations of servers starting at once on one PostgreSQL. */

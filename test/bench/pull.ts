@@ -173,7 +173,10 @@ function makeOps(deviceId: string): { ops: ChangeOp[]; counts: Seeded['counts'] 
 /** A new agency, its enrol code, and the changes pushed by a node-side device. */
 async function seed(server: RunningServer): Promise<Seeded> {
   const origin = `http://127.0.0.1:${server.port}`;
-  const created = await runAdmin(server.db, 'create', ['หน่วยงานทดสอบการดึงข้อมูล'], { publicUrl: origin });
+  // The seeding device and one fresh device per run enrol with this code.
+  const created = await runAdmin(server.db, 'create', ['หน่วยงานทดสอบการดึงข้อมูล', '--uses', String(RUNS + 1)], {
+    publicUrl: origin,
+  });
   if (!created.ok) throw new Error(created.message);
   const { agencyId, enrolCode } = created.result as { agencyId: string; enrolCode: string };
   const res = await fetch(`${origin}/api/v1/enrol`, {

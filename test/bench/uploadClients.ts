@@ -9,7 +9,10 @@ export interface BenchDevice {
 }
 
 export async function createAgencyAndDevices(db: Db, url: string, count: number): Promise<BenchDevice[]> {
-  const created = await runAdmin(db, 'create', ['หน่วยงานทดสอบความเร็ว'], { publicUrl: url });
+  // One code for all the bench's devices, as for a room of phones.
+  const created = await runAdmin(db, 'create', ['หน่วยงานทดสอบความเร็ว', '--uses', String(count)], {
+    publicUrl: url,
+  });
   if (!created.ok) throw new Error(created.message);
   const { agencyId, enrolCode } = created.result as { agencyId: string; enrolCode: string };
   const devices: BenchDevice[] = [];

@@ -12,10 +12,14 @@ const PHOTO = 'test/fixtures/meeting-photo.jpg';
 test.use({ baseURL: BASE });
 
 function enrolCode(dataDir: string): string {
-  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/agency.ts', 'create', 'อบต.สองเครื่อง'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT) },
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    'node_modules/.bin/tsx',
+    ['src/cli/agency.ts', 'create', 'อบต.สองเครื่อง', '--uses', '2'],
+    {
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT) },
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`agency create failed: ${r.stderr}`);
   return (JSON.parse(r.stdout) as { enrolCode: string }).enrolCode;
 }

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { checkAdminArgs } from '../../src/server/admin';
 import { lockPath } from '../../src/server/lockFile';
 import { startServer, type RunningServer } from '../../src/server/main';
 import { fakeDist, PG_URL, tempDir } from './harness';
@@ -16,16 +17,30 @@ const agencyCli = (args: string[], env: Record<string, string>) =>
   run('npm', ['run', 'agency', '--', ...args], { PORT: '8080', ...env });
 
 /** Exactly one JSON object, and nothing else, on stdout. */
-function oneObject(ran: Ran): Record<string, string> {
+interface Issued {
+  agencyId: string;
+  name: string;
+  codeId: string;
+  enrolCode: string;
+  enrolUrl: string;
+  expiresAt: string;
+  uses: number;
+}
+
+/** Exactly one JSON object, and nothing else, on stdout. */
+function oneObject(ran: Ran): Issued {
   expect(ran.stderr).toBe('');
   expect(ran.code).toBe(0);
-  const parsed = JSON.parse(ran.stdout) as Record<string, string>;
+  const parsed = JSON.parse(ran.stdout) as Issued;
   expect(parsed).toEqual({
     agencyId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     name: expect.any(String),
-    enrolCode: expect.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}$/),
+    codeId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    // 16 Crockford base32 characters (80 bits) in groups of four.
+    enrolCode: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/),
     enrolUrl: expect.stringContaining('/enrol?code='),
     expiresAt: expect.any(String),
+    uses: expect.any(Number),
   });
   return parsed;
 }
@@ -66,12 +81,12 @@ describe('npm run agency (PGlite)', { timeout: 120_000 }, () => {
     const created = oneObject(await agencyCli(['create', 'เทศบาลตำบลบ้านใหม่'], { DATA_DIR: dataDir }));
     expect(created.name).toBe('เทศบาลตำบลบ้านใหม่');
     expect(created.enrolUrl).toBe(
-      `http://localhost:8080/enrol?code=${encodeURIComponent(created.enrolCode!)}`,
+      `http://localhost:8080/enrol?code=${encodeURIComponent(created.enrolCode)}`,
     );
     expect(existsSync(lockPath(dataDir))).toBe(false);
 
     running = await startServer({ port: 0, host: '127.0.0.1', distDir, dataDir });
-    expect(await enrolsAt(`http://127.0.0.1:${running.port}`, created.enrolCode!)).toBe(201);
+    expect(await enrolsAt(`http://127.0.0.1:${running.port}`, created.enrolCode)).toBe(201);
   });
 
   it('with `npm start` holding the folder: asks that server on loopback, never opening the folder twice', async () => {
@@ -83,7 +98,7 @@ describe('npm run agency (PGlite)', { timeout: 120_000 }, () => {
       await agencyCli(['create', 'อบต.ทดสอบ'], { DATA_DIR: dataDir, PUBLIC_URL: '' }),
     );
     expect(created.enrolUrl).toContain(`http://localhost:${spawned.port}/enrol?code=`);
-    expect(await enrolsAt(spawned.url, created.enrolCode!)).toBe(201);
+    expect(await enrolsAt(spawned.url, created.enrolCode)).toBe(201);
     expect(spawned.output()).toContain('"path":"/api/admin/create"');
 
     // A second server on the same folder refuses to start.
@@ -108,7 +123,85 @@ describe('npm run agency (PGlite)', { timeout: 120_000 }, () => {
     expect(ran.code).not.toBe(0);
     expect(ran.stdout).toBe('');
     expect(ran.stderr).toContain('npm run agency -- create');
+    expect(ran.stderr).toContain('revoke-code');
+    expect(ran.stderr).toContain('list-codes');
   });
+
+  it.each([
+    ['--uses 0', ['code', 'x', '--uses', '0']],
+    ['--uses without a number', ['create', 'หน่วยงาน', '--uses']],
+    ['--uses on a command that makes no code', ['list-codes', 'x', '--uses', '2']],
+    ['list-codes without an agency', ['list-codes']],
+    ['revoke-code without a code id', ['revoke-code', 'x']],
+  ])('refuses %s with its usage, opening no database', (_name, args) => {
+    const bad = checkAdminArgs(args[0]!, args.slice(1));
+    expect(bad).toMatchObject({ ok: false, status: 400, error: 'usage' });
+  });
+
+  it(
+    'code --uses N, list-codes and revoke-code through a running server: a code enrols one phone unless told, the list never shows a code, a revoked code enrols nothing',
+    { timeout: 240_000 },
+    async () => {
+      const dataDir = dir('cli-codes');
+      spawned = await spawnServer(dataDir, distDir);
+      const env = { DATA_DIR: dataDir, PUBLIC_URL: '' };
+      const created = oneObject(await agencyCli(['create', 'อบต.หลายเครื่อง'], env));
+      expect(created.uses).toBe(1);
+      const room = oneObject(await agencyCli(['code', created.agencyId, '--uses', '3'], env));
+      expect(room.uses).toBe(3);
+
+      // Single use: the second phone with the same code is refused.
+      expect(await enrolsAt(spawned.url, created.enrolCode)).toBe(201);
+      expect(await enrolsAt(spawned.url, created.enrolCode)).toBe(401);
+      expect(await enrolsAt(spawned.url, room.enrolCode)).toBe(201);
+
+      const listed = await agencyCli(['list-codes', created.agencyId], env);
+      expect(listed.code).toBe(0);
+      for (const code of [created.enrolCode, room.enrolCode]) {
+        expect(listed.stdout).not.toContain(code);
+        expect(listed.stdout).not.toContain(code.replace(/-/g, ''));
+      }
+      const list = JSON.parse(listed.stdout) as {
+        agencyId: string;
+        codes: {
+          codeId: string;
+          createdAt: string;
+          expiresAt: string;
+          uses: number;
+          usesLeft: number;
+          status: string;
+        }[];
+      };
+      expect(list.agencyId).toBe(created.agencyId);
+      expect(list.codes).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ codeId: created.codeId, uses: 1, usesLeft: 0, status: 'used' }),
+          expect.objectContaining({ codeId: room.codeId, uses: 3, usesLeft: 2, status: 'active' }),
+        ]),
+      );
+      expect(list.codes).toHaveLength(2);
+
+      const revoked = await agencyCli(['revoke-code', created.agencyId, room.codeId], env);
+      expect(revoked.code).toBe(0);
+      expect(JSON.parse(revoked.stdout)).toEqual({
+        agencyId: created.agencyId,
+        codeId: room.codeId,
+        revoked: true,
+      });
+      expect(await enrolsAt(spawned.url, room.enrolCode)).toBe(401);
+      const after = JSON.parse(
+        (await agencyCli(['list-codes', created.agencyId], env)).stdout,
+      ) as typeof list;
+      expect(after.codes.find((c) => c.codeId === room.codeId)).toMatchObject({
+        status: 'revoked',
+        usesLeft: 0,
+      });
+
+      const unknown = await agencyCli(['revoke-code', created.agencyId, created.agencyId], env);
+      expect(unknown.code).toBe(3);
+      expect(unknown.stdout).toBe('');
+    },
+  );
 });
 
 async function postgresAnswers(): Promise<boolean> {
@@ -152,7 +245,7 @@ describe.runIf(pgUp || process.env.CI === 'true')(
         databaseSchema: schema,
       });
       try {
-        expect(await enrolsAt(`http://127.0.0.1:${server.port}`, created.enrolCode!)).toBe(201);
+        expect(await enrolsAt(`http://127.0.0.1:${server.port}`, created.enrolCode)).toBe(201);
       } finally {
         await server.close();
       }

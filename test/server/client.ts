@@ -5,9 +5,11 @@ import type { Harness } from './harness';
 export interface Agency {
   agencyId: string;
   name: string;
+  codeId: string;
   enrolCode: string;
   enrolUrl: string;
   expiresAt: string;
+  uses: number;
 }
 
 export interface Device {
@@ -16,9 +18,15 @@ export interface Device {
   token: string;
 }
 
-/** An agency made the way `npm run agency -- create` makes one. */
-export async function createAgency(h: Harness, name = 'เทศบาลตำบลทดสอบ'): Promise<Agency> {
-  const r = await runAdmin(h.db, 'create', [name], { publicUrl: 'http://localhost:8080' });
+/**
+ * An agency made the way `npm run agency -- create` makes one. Its code
+ * enrols `uses` devices (as `--uses N` for a room of phones), so tests can
+ * enrol several phones with it; a real one enrols 1 unless told.
+ */
+export async function createAgency(h: Harness, name = 'เทศบาลตำบลทดสอบ', uses = 100): Promise<Agency> {
+  const r = await runAdmin(h.db, 'create', [name, '--uses', String(uses)], {
+    publicUrl: 'http://localhost:8080',
+  });
   if (!r.ok) throw new Error(r.message);
   return r.result as Agency;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { runAdmin } from '../../src/server/admin';
-import { bearer, createAgency, enrol, enrolDevice, get, rowCount, upload } from './client';
+import { bearer, createAgency, enrol, enrolDevice, get, post, rowCount, upload } from './client';
 import { makeExport } from './exportFixture';
 import { describeEachDb } from './harness';
 
@@ -34,7 +34,7 @@ describeEachDb('enrolling devices', (h) => {
     expect((await enrol(h, { code: typed, deviceName: 'มือถือ' })).status).toBe(201);
   });
 
-  it('lets one code enrol all of the agency’s phones until it expires', async () => {
+  it('a code made for several phones (--uses) enrols each of them until it expires', async () => {
     const agency = await createAgency(h);
     const a = await enrolDevice(h, agency, 'มือถือ 1');
     const b = await enrolDevice(h, agency, 'มือถือ 2');
@@ -79,10 +79,17 @@ describeEachDb('enrolling devices', (h) => {
     expect(await res.json()).toMatchObject({ error: 'invalid', path });
   });
 
-  it('re-enrolling a known device id replaces its token; the old one stops working', async () => {
+  it('re-enrolling a known device id with its own current token replaces the token; the old one stops working', async () => {
     const agency = await createAgency(h);
     const first = await enrolDevice(h, agency, 'มือถือ', 'phone-a');
-    const again = await enrolDevice(h, agency, 'มือถือ (ติดตั้งใหม่)', 'phone-a');
+    const res = await post(
+      h,
+      '/api/v1/enrol',
+      { code: agency.enrolCode, deviceName: 'มือถือ (โทเคนใหม่)', deviceId: 'phone-a' },
+      bearer(first),
+    );
+    expect(res.status).toBe(201);
+    const again = (await res.json()) as { deviceId: string; token: string };
     expect(again.token).not.toBe(first.token);
     expect((await get(h, '/api/v1/exports', first)).status).toBe(401);
     expect((await get(h, '/api/v1/exports', again)).status).toBe(200);

@@ -14,6 +14,7 @@ import { encodeHlc } from '../../src/domain/hlc';
 import { PUSH_MAX_OPS } from '../../src/domain/syncProtocol';
 import { readServerSettings } from '../../src/sync/serverSettings';
 import { makeSync, readSyncState, type PullProgress } from '../../src/sync/syncClient';
+import { runAdmin } from '../../src/server/admin';
 import { createAgency } from './client';
 import { describeEachDb } from './harness';
 
@@ -253,5 +254,29 @@ describeEachDb('two-way sync from the page', (h) => {
     await a.sync();
     expect((await readSyncState(a.db)).cursor).toBe(cursor);
     expect(await a.db.outbox.filter((op) => op.sentAt === null).count()).toBe(0);
+  });
+
+  it('a phone enrolling again with a new code keeps its id and syncs on; a copy of its id without its token is refused with a Thai message', async () => {
+    const agency = await createAgency(h);
+    const a = await phone(h.url, agency.enrolCode, 'เอ');
+    await a.commands.createPlan(planInput);
+    await a.sync();
+    const first = (await readServerSettings(a.db))!;
+    const r = await runAdmin(h.db, 'code', [agency.agencyId], { publicUrl: '' });
+    const fresh = (r as { result: { enrolCode: string } }).result.enrolCode;
+    const again = await enrolDevice(a.db, fetch, { serverUrl: h.url, code: fresh, deviceName: 'เอ' }, now());
+    expect(again.deviceId).toBe(first.deviceId);
+    expect(again.token).not.toBe(first.token);
+    await a.commands.createPlan({ ...planInput, fiscalYear: 2568 });
+    await a.sync();
+
+    // Another phone claiming A's id (e.g. a copied database) has the code but not A's token.
+    const copy = new ItaDatabase(`phone-copy-${crypto.randomUUID()}`);
+    await copy.meta.put({ key: 'device', value: (await a.db.meta.get('device'))!.value });
+    await expect(
+      enrolDevice(copy, fetch, { serverUrl: h.url, code: agency.enrolCode, deviceName: 'ปลอม' }, now()),
+    ).rejects.toThrow('ลงทะเบียนกับหน่วยงานไว้แล้ว');
+    expect(await readServerSettings(copy)).toBeNull();
+    await a.sync();
   });
 });

@@ -110,7 +110,64 @@ describe('enrolment', () => {
       code: 'AB12-CD34',
       deviceName: 'มือถือ',
       deviceId: device.deviceId,
+      enrolNonce: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
+  });
+
+  it('an enrolment whose answer was lost is retried with the same nonce; once enrolled, the next one has a new nonce', async () => {
+    const t = testDb();
+    await t.commands.saveDeviceSettings({ deviceName: 'มือถือ', staffName: 'ก', digits: 'arabic' });
+    const device = (await t.db.meta.get('device'))!.value as { deviceId: string };
+    const net = fakeFetch([
+      'network',
+      { status: 201, body: { deviceId: device.deviceId, token: 'first' } },
+      { status: 201, body: { deviceId: device.deviceId, token: 'second' } },
+    ]);
+    const input = { serverUrl: 'https://ita.example.go.th', code: 'K7WQ-M3ZP-XA4E-9T0B', deviceName: 'มือถือ' };
+    await expect(enrolDevice(t.db, net.fn, input, t.clock.now())).rejects.toThrow(EnrolError);
+    await enrolDevice(t.db, net.fn, input, t.clock.now());
+    await enrolDevice(t.db, net.fn, input, t.clock.now());
+    const nonces = net.calls.map((c) => (JSON.parse(c.body) as { enrolNonce: string }).enrolNonce);
+    expect(nonces[1]).toBe(nonces[0]);
+    expect(nonces[2]).not.toBe(nonces[0]);
+  });
+
+  it('enrolling again with the same server sends the current token, so the server knows it is this device; another server never sees it', async () => {
+    const t = testDb();
+    await t.commands.saveDeviceSettings({ deviceName: 'มือถือ', staffName: 'ก', digits: 'arabic' });
+    const device = (await t.db.meta.get('device'))!.value as { deviceId: string };
+    const net = fakeFetch([
+      { status: 201, body: { deviceId: device.deviceId, token: 'first' } },
+      { status: 201, body: { deviceId: device.deviceId, token: 'second' } },
+      { status: 201, body: { deviceId: device.deviceId, token: 'third' } },
+    ]);
+    const input = { serverUrl: 'https://ita.example.go.th', code: 'K7WQ-M3ZP-XA4E-9T0B', deviceName: 'มือถือ' };
+    await enrolDevice(t.db, net.fn, input, t.clock.now());
+    await enrolDevice(t.db, net.fn, input, t.clock.now());
+    await enrolDevice(t.db, net.fn, { ...input, serverUrl: 'https://other.example.go.th' }, t.clock.now());
+    expect(net.calls.map((c) => c.auth)).toEqual([null, 'Bearer first', null]);
+  });
+
+  it.each([
+    [409, 'device_exists', 'ลงทะเบียนกับหน่วยงานไว้แล้ว'],
+    [401, 'used_code', 'ถูกใช้ครบจำนวนเครื่องแล้ว'],
+    [401, 'revoked_code', 'ถูกยกเลิกแล้ว'],
+    [403, 'device_revoked', 'เครื่องนี้ถูกยกเลิกสิทธิ์แล้ว'],
+    [429, 'rate_limited', 'กรุณารอ'],
+  ])('a %i %s refusal says why in Thai and keeps the settings it had', async (status, error, words) => {
+    const t = testDb();
+    const before = { url: 'https://ita.example.go.th', token: 'tok', deviceId: 'd1', enrolledAt: '' };
+    await saveServerSettings(t.db, before);
+    const net = fakeFetch([{ status, body: { error, message: 'x' } }]);
+    const enrolling = enrolDevice(
+      t.db,
+      net.fn,
+      { serverUrl: 'https://ita.example.go.th', code: 'K7WQ-M3ZP-XA4E-9T0B', deviceName: 'มือถือ' },
+      t.clock.now(),
+    );
+    await expect(enrolling).rejects.toThrow(EnrolError);
+    await expect(enrolling).rejects.toThrow(words);
+    expect((await t.db.meta.get('server'))!.value).toEqual(before);
   });
 
   it('a wrong code gets a Thai message and stores nothing', async () => {
