@@ -12,16 +12,17 @@
  * machine's cores with the server: the figures are a lower bound on a server
  * with the cores to itself.
  */
+import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import pg from 'pg';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ChangeOp } from '../../src/domain/changeLog';
 import { encodeHlc } from '../../src/domain/hlc';
 import type { PushResponse } from '../../src/domain/syncProtocol';
 import { startServer, type RunningServer } from '../../src/server/main';
 import { DATA_TABLES } from '../../src/server/migrations';
 import { createAgencyAndDevices, type BenchDevice } from './uploadClients';
+import { freshPostgresSchema, runOnWorker } from './util';
 
 const PHASE_MS = Number(process.env.LOAD_PHASE_MS ?? 8_000);
 const OPS_PER_PUSH = 20;
@@ -151,23 +152,7 @@ async function devicesLoop({ url, devices, phaseMs }: Job): Promise<LoadResult> 
 }
 
 function runDevices(job: Job): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-    const self = JSON.stringify(import.meta.url);
-    const worker = new Worker(`import(${api}).then((tsx) => tsx.tsImport(${self}, ${self}))`, {
-      eval: true,
-      workerData: job,
-    });
-    let result: LoadResult | null = null;
-    worker.on('message', (m: { ok: true; result: LoadResult } | { ok: false; error: string }) => {
-      if (m.ok) result = m.result;
-      else reject(new Error(m.error));
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`devices stopped (exit ${code})`)),
-    );
-  });
+  return runOnWorker<LoadResult>(import.meta.url, job, 'devices');
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -193,20 +178,6 @@ async function measure(label: string, server: RunningServer, count: number): Pro
   );
 }
 
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await client.query(`CREATE SCHEMA ${SCHEMA}`);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function main() {
   const distDir = '.bench/load-dist';
   mkdirSync(distDir, { recursive: true });
@@ -228,7 +199,7 @@ async function main() {
     await embedded.close();
   }
 
-  if (await postgresAnswers()) {
+  if (await freshPostgresSchema(PG_URL, SCHEMA)) {
     const server = await startServer({
       ...base,
       dataDir: '.bench/unused',

@@ -18,13 +18,14 @@
  * with as little of the phones' work as loopback HTTP allows. The baseline's
  * callers build their statements on the clock, in this process.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Db } from '../../src/server/db';
 import { startServer, type RunningServer } from '../../src/server/main';
 import { DATA_TABLES } from '../../src/server/migrations';
 import { BATCH, runClients } from './pushClients';
 import { createAgencyAndDevices } from './uploadClients';
+import { freshPostgresSchema } from './util';
 
 const DEVICES = 4;
 const PHASE_MS = 25_000;
@@ -154,20 +155,6 @@ async function measure(label: string, server: RunningServer): Promise<string> {
   ].join('\n');
 }
 
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await client.query(`CREATE SCHEMA ${SCHEMA}`);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 const distDir = '.bench/push-dist';
 mkdirSync(distDir, { recursive: true });
 writeFileSync(`${distDir}/index.html`, '<!doctype html><title>bench</title>');
@@ -182,7 +169,7 @@ try {
   await embedded.close();
 }
 
-if (await postgresAnswers()) {
+if (await freshPostgresSchema(PG_URL, SCHEMA)) {
   const server = await startServer({
     ...base,
     ...unlimited,

@@ -5,11 +5,12 @@
  * loop: in use, phones are other machines.
  */
 import { randomUUID } from 'node:crypto';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ChangeOp } from '../../src/domain/changeLog';
 import { encodeHlc } from '../../src/domain/hlc';
 import { PUSH_MAX_OPS, type PushResponse } from '../../src/domain/syncProtocol';
 import type { BenchDevice } from './uploadClients';
+import { runOnWorker } from './util';
 
 export const OPS = 20_000;
 export const BATCH = PUSH_MAX_OPS;
@@ -129,24 +130,7 @@ async function clients({ url, devices, warm, phaseMs }: ClientJob): Promise<Clie
 
 /** Runs the devices on a worker thread; resolves with how many ops they pushed in how many ms. */
 export function runClients(job: ClientJob): Promise<ClientResult> {
-  return new Promise((resolve, reject) => {
-    // Node 20 does not pass tsx's loader on to a worker: the worker loads this file through tsx's API.
-    const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-    const self = JSON.stringify(import.meta.url);
-    const worker = new Worker(`import(${api}).then((tsx) => tsx.tsImport(${self}, ${self}))`, {
-      eval: true,
-      workerData: job,
-    });
-    let result: ClientResult | null = null;
-    worker.on('message', (message: { ok: true; result: ClientResult } | { ok: false; error: string }) => {
-      if (message.ok) result = message.result;
-      else reject(new Error(message.error));
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`push clients stopped (exit code ${code})`)),
-    );
-  });
+  return runOnWorker<ClientResult>(import.meta.url, job, 'push clients');
 }
 
 if (!isMainThread && parentPort) {

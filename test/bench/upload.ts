@@ -7,14 +7,15 @@
  * TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test, in a
  * schema of its own). Each phase stops after N uploads or a time bound.
  */
+import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import { canonicalJson } from '../../src/server/exports';
 import { startServer, type RunningServer } from '../../src/server/main';
 import { DATA_TABLES } from '../../src/server/migrations';
 import { createAgencyAndDevices, type BenchDevice } from './uploadClients';
 import { makeExport } from '../server/exportFixture';
+import { freshPostgresSchema } from './util';
 
 const EXPORTS = 600;
 const CLIENTS = 4;
@@ -112,20 +113,6 @@ async function measure(label: string, server: RunningServer, all: Body[]): Promi
   );
 }
 
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await client.query(`CREATE SCHEMA ${SCHEMA}`);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 const distDir = '.bench/upload-dist';
 mkdirSync(distDir, { recursive: true });
 writeFileSync(`${distDir}/index.html`, '<!doctype html><title>bench</title>');
@@ -141,7 +128,7 @@ try {
   await embedded.close();
 }
 
-if (await postgresAnswers()) {
+if (await freshPostgresSchema(PG_URL, SCHEMA)) {
   const server = await startServer({
     ...base,
     ...unlimited,

@@ -2,6 +2,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
 import { createApp } from '../../src/server/app';
 
 const children = new Set<ChildProcess>();
@@ -115,4 +117,48 @@ export function deadline<T>(
     }, ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Whether PostgreSQL answers at `url`; when it does, `schema` is made anew
+ * (empty) for one bench's server. Used by the upload, push and load benches.
+ */
+export async function freshPostgresSchema(url: string, schema: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.query(`CREATE SCHEMA ${schema}`);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Runs the module at `moduleUrl` again on a worker thread with `data` as its
+ * workerData, and resolves with the one result it posts ({ ok, result } or
+ * { ok: false, error }). Node 20 does not pass tsx's loader on to a worker,
+ * so the worker loads the module through tsx's API.
+ */
+export function runOnWorker<R>(moduleUrl: string, data: unknown, what: string): Promise<R> {
+  return new Promise((resolve, reject) => {
+    const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+    const self = JSON.stringify(moduleUrl);
+    const worker = new Worker(`import(${api}).then((tsx) => tsx.tsImport(${self}, ${self}))`, {
+      eval: true,
+      workerData: data,
+    });
+    let result: { value: R } | null = null;
+    worker.on('message', (m: { ok: true; result: R } | { ok: false; error: string }) => {
+      if (m.ok) result = { value: m.result };
+      else reject(new Error(m.error));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) =>
+      result ? resolve(result.value) : reject(new Error(`${what} stopped (exit ${code})`)),
+    );
+  });
 }
