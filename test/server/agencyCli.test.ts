@@ -10,22 +10,15 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { checkAdminArgs } from '../../src/server/admin';
 import { lockPath } from '../../src/server/lockFile';
 import { startServer, type RunningServer } from '../../src/server/main';
+import type { Agency } from './client';
 import { fakeDist, PG_URL, tempDir } from './harness';
 import { run, spawnServer, type Ran, type SpawnedServer } from './processes';
 
 const agencyCli = (args: string[], env: Record<string, string>) =>
   run('npm', ['run', 'agency', '--', ...args], { PORT: '8080', ...env });
 
-/** Exactly one JSON object, and nothing else, on stdout. */
-interface Issued {
-  agencyId: string;
-  name: string;
-  codeId: string;
-  enrolCode: string;
-  enrolUrl: string;
-  expiresAt: string;
-  uses: number;
-}
+/** What `create` and `code` print: the same fields the server tests' client reads. */
+type Issued = Agency;
 
 /** Exactly one JSON object, and nothing else, on stdout. */
 function oneObject(ran: Ran): Issued {
