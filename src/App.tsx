@@ -71,7 +71,9 @@ const opening = firstMatch(
   ROUTES.map(([path]) => path),
 );
 const openingPage = PAGES[ROUTES[opening]?.[1] ?? 'NotFoundPage'] as { preload?: () => Promise<unknown> };
-void openingPage.preload?.();
+/** Settles when the opening page's code has loaded, or failed to load (the router then shows why). */
+export const openingPageLoaded: Promise<unknown> =
+  openingPage.preload?.().catch(() => undefined) ?? Promise.resolve();
 
 export function App() {
   return (

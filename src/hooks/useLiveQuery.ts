@@ -4,14 +4,16 @@
  * result. Ours instead of dexie-react-hooks, which pulls in React (stack.md).
  */
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 export type LiveResult<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
 
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: readonly unknown[]): LiveResult<T> {
   const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
-  useEffect(() => {
+  // Subscribed as the page commits, not after its first frame: the query is with IndexedDB
+  // while the browser lays out and paints the loading state.
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setResult({ status: 'ready', value }),
       error: (error: unknown) =>
