@@ -28,6 +28,8 @@ interface TraceEvent {
 
 const CATEGORIES = [
   'devtools.timeline',
+  // Font lookups: on Linux each is a call out of the sandbox, and they are much of the first layout.
+  'fonts',
   'disabled-by-default-devtools.timeline',
   'v8.execute',
   'blink.user_timing',
