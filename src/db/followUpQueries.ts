@@ -36,12 +36,12 @@ async function livePlan(db: ItaDatabase, planId: string): Promise<Plan | null> {
   return plan && !plan.deletedAt ? plan : null;
 }
 
+/** A plan's live measures, actions and ticks, read at once. */
 async function planData(db: ItaDatabase, planId: string) {
-  const [measures, actions, ticks, meetings] = await Promise.all([
+  const [measures, actions, ticks] = await Promise.all([
     db.measures.where('planId').equals(planId).toArray(),
     db.actions.where('planId').equals(planId).toArray(),
     db.progress.where('planId').equals(planId).toArray(),
-    db.meetings.where('planId').equals(planId).toArray(),
   ]);
   const liveMeasures = live(measures).sort((a, b) => a.number - b.number);
   const ids = new Set(liveMeasures.map((m) => m.id));
@@ -49,9 +49,11 @@ async function planData(db: ItaDatabase, planId: string) {
     measures: liveMeasures,
     actions: live(actions).filter((a) => ids.has(a.measureId)),
     ticks: live(ticks),
-    meetings: live(meetings),
   };
 }
+
+const planMeetings = async (db: ItaDatabase, planId: string) =>
+  live(await db.meetings.where('planId').equals(planId).toArray());
 
 // ---------------------------------------------------------------- meetings
 
@@ -66,7 +68,7 @@ export async function listMeetings(
 ): Promise<{ plan: Plan; meetings: MeetingSummary[] } | null> {
   const plan = await livePlan(db, planId);
   if (!plan) return null;
-  const meetings = live(await db.meetings.where('planId').equals(planId).toArray()).sort((a, b) =>
+  const meetings = (await planMeetings(db, planId)).sort((a, b) =>
     a.date === b.date ? (b.createdAt > a.createdAt ? 1 : -1) : b.date > a.date ? 1 : -1,
   );
   const counts = await Promise.all(
@@ -169,12 +171,15 @@ export async function quarterView(
   planId: string,
   quarter: Quarter,
 ): Promise<QuarterView | null> {
-  const plan = await livePlan(db, planId);
+  // Everything at once: one round trip to IndexedDB instead of three.
+  const [plan, { measures, actions, ticks }, meetings, allRecords] = await Promise.all([
+    livePlan(db, planId),
+    planData(db, planId),
+    planMeetings(db, planId),
+    db.quarterlyRecords.where('planId').equals(planId).toArray(),
+  ]);
   if (!plan) return null;
-  const { measures, actions, ticks, meetings } = await planData(db, planId);
-  const records = live(await db.quarterlyRecords.where('planId').equals(planId).toArray()).filter(
-    (r) => r.fiscalYear === plan.fiscalYear,
-  );
+  const records = live(allRecords).filter((r) => r.fiscalYear === plan.fiscalYear);
   return {
     plan,
     quarter,
@@ -225,9 +230,12 @@ export async function dashboardView(
   planId: string,
   today: string,
 ): Promise<DashboardView | null> {
-  const plan = await livePlan(db, planId);
+  // The plan and its rows at once: one round trip to IndexedDB fewer before the dashboard shows.
+  const [plan, { measures, actions, ticks }] = await Promise.all([
+    livePlan(db, planId),
+    planData(db, planId),
+  ]);
   if (!plan) return null;
-  const { measures, actions, ticks } = await planData(db, planId);
   const byMeasure = new Map<string, Action[]>();
   for (const a of actions) {
     const list = byMeasure.get(a.measureId) ?? [];
