@@ -443,6 +443,24 @@ async function dirBytes(dir: string): Promise<number> {
   return total;
 }
 
+/**
+ * Opens the app in `context` until Dexie has made its schema and the service
+ * worker is in control (a returning user); returns that page, ready for
+ * generateInPage.
+ */
+export async function openAsReturningUser(context: BrowserContext, url: string): Promise<Page> {
+  // tsx keeps function names with a `__name` helper that the page lacks.
+  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
+  const home = context.pages()[0] ?? (await context.newPage());
+  await home.goto(url, { waitUntil: 'load' });
+  await home.locator('main h1', { hasText: 'แผนมาตรการของหน่วยงาน' }).waitFor();
+  await home.waitForFunction(async () =>
+    (await indexedDB.databases()).some((db) => db.name === 'ita-tracker'),
+  );
+  await home.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  return home;
+}
+
 /** Reuses the app and floor builds when this process made them (the startup bench runs first); builds them otherwise. */
 async function ensureBuild(): Promise<void> {
   const startedAt = Date.now() - process.uptime() * 1000;
@@ -492,16 +510,7 @@ export async function followUpBench(details: boolean): Promise<string[]> {
           timeout: STEP_MS,
         });
         context.setDefaultTimeout(STEP_MS);
-        // tsx keeps function names with a `__name` helper that the page lacks.
-        await context.addInitScript('globalThis.__name ??= (fn) => fn;');
-        const home = context.pages()[0] ?? (await context.newPage());
-        await home.goto(server.url, { waitUntil: 'load' });
-        await home.locator('main h1', { hasText: 'แผนมาตรการของหน่วยงาน' }).waitFor();
-        await home.waitForFunction(async () =>
-          (await indexedDB.databases()).some((db) => db.name === 'ita-tracker'),
-        );
-        // A returning user: the service worker installed and in control.
-        await home.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+        const home = await openAsReturningUser(context, server.url);
 
         const gen = await deadline(
           home.evaluate(generateInPage, DATASET),

@@ -17,7 +17,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { DATASET, generateInPage } from './followUp';
+import { DATASET, generateInPage, openAsReturningUser } from './followUp';
 import { serveDir } from './util';
 
 /** Page code: logs IndexedDB requests, long tasks and DOM milestones into window.__log. */
@@ -123,14 +123,7 @@ const context = await chromium.launchPersistentContext(profile, {
   args: CHROMIUM_ARGS,
 });
 try {
-  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
-  const home = context.pages()[0] ?? (await context.newPage());
-  await home.goto(server.url, { waitUntil: 'load' });
-  await home.locator('main h1', { hasText: 'แผนมาตรการของหน่วยงาน' }).waitFor();
-  await home.waitForFunction(async () =>
-    (await indexedDB.databases()).some((db) => db.name === 'ita-tracker'),
-  );
-  await home.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  const home = await openAsReturningUser(context, server.url);
   const gen = await home.evaluate(generateInPage, DATASET);
   await home.goto('about:blank');
   const path =
