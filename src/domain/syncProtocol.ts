@@ -25,6 +25,8 @@ export const SYNC_TABLES = [
 ] as const satisfies readonly TableName[];
 
 export const PUSH_MAX_OPS = 500;
+/** The most bytes a push request may carry; the server answers 413 beyond it. */
+export const PUSH_MAX_BYTES = 8 * 1024 * 1024;
 export const PULL_MAX_CHANGES = 1000;
 
 export const pushRequestSchema = v.object({

@@ -12,6 +12,7 @@ import {
   compactChange,
   PULL_FORMATS,
   PULL_MAX_CHANGES,
+  PUSH_MAX_BYTES,
   pushRequestSchema,
   type WirePullResponse,
 } from '../domain/syncProtocol';
@@ -61,7 +62,7 @@ export const MAX_EXPORT_BYTES = 10 * 1024 * 1024;
 /** /api/health answers within this, whatever the database does. */
 export const HEALTH_TIMEOUT_MS = 2_500;
 /** A push of PUSH_MAX_OPS ops; real batches are far smaller (an op is a few hundred bytes). */
-export const MAX_PUSH_BYTES = 8 * 1024 * 1024;
+export const MAX_PUSH_BYTES = PUSH_MAX_BYTES;
 const MAX_SMALL_BODY = 16 * 1024;
 
 /**

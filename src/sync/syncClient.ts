@@ -15,6 +15,7 @@ import { mergeRecord, type Stamped } from '../domain/mergeRecord';
 import {
   expandChange,
   PULL_FORMAT,
+  PUSH_MAX_BYTES,
   PUSH_MAX_OPS,
   SYNC_TABLES,
   type PullResponse,
@@ -83,17 +84,42 @@ async function call<T>(deps: SyncDeps, server: ServerSettings, path: string, ini
   return (await res.json()) as T;
 }
 
-/** Sends unsent ops in batches of PUSH_MAX_OPS; returns how many the server acknowledged. */
+/** Room left in a push for what goes with the ops (the device id, settled conflicts' ids). */
+const PUSH_OPS_BYTES = PUSH_MAX_BYTES - 64 * 1024;
+
+/**
+ * The first of `ops` whose JSON fits in `budget` bytes, and always the first
+ * op: one op too large is the server's to refuse by its own limit, not a
+ * batch that can never be sent.
+ */
+function withinBytes<T>(ops: T[], budget: number): T[] {
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  for (let i = 0; i < ops.length; i++) {
+    bytes += encoder.encode(JSON.stringify(ops[i])).length + 1;
+    if (bytes > budget && i > 0) return ops.slice(0, i);
+  }
+  return ops;
+}
+
+/**
+ * Sends unsent ops in batches of at most PUSH_MAX_OPS ops and PUSH_MAX_BYTES
+ * (long notes typed offline can make 500 ops larger than a push may be);
+ * returns how many the server acknowledged.
+ */
 export async function push(db: ItaDatabase, deps: SyncDeps, server: ServerSettings): Promise<number> {
   let acknowledged = 0;
   // Conflicts settled here that the server has not heard of yet.
   const settled = await db.conflicts.filter((c) => c.resolvedAt !== null && !c.reported).toArray();
   for (;;) {
-    const ops = await db.outbox
-      .orderBy('deviceSeq')
-      .filter((op) => op.sentAt === null)
-      .limit(PUSH_MAX_OPS)
-      .toArray();
+    const ops = withinBytes(
+      await db.outbox
+        .orderBy('deviceSeq')
+        .filter((op) => op.sentAt === null)
+        .limit(PUSH_MAX_OPS)
+        .toArray(),
+      PUSH_OPS_BYTES,
+    );
     if (ops.length === 0 && settled.length === 0) return acknowledged;
     const resolvedConflicts = settled.splice(0).map((c) => c.id);
     const answer = await call<PushResponse>(deps, server, '/api/v1/sync/push', {

@@ -242,6 +242,46 @@ describeEachDb('two-way sync from the page', (h) => {
     ]);
   });
 
+  it("ops whose batch would pass the server's push size limit go in several pushes, and every one arrives", async () => {
+    const agency = await createAgency(h);
+    const a = await phone(h.url, agency.enrolCode, 'เอ');
+    const { planId, measureId } = await planWithMeasure(a);
+    const actionId = await a.commands.createAction(measureId, { kind: 'step', number: '3.1', text: 'หนึ่ง' });
+    await a.sync();
+    // 150 ticks with a 60 KB note each (Thai: three bytes a letter), as A's outbox would hold them
+    // after long notes typed offline: about 9 MB, more than one push may carry.
+    const server = (await readServerSettings(a.db))!;
+    const note = 'บันทึกยาว'.repeat(2_200);
+    const count = 150;
+    await a.db.outbox.bulkAdd(
+      Array.from({ length: count }, (_, i) => {
+        const at = new Date(clock + i);
+        return {
+          opId: crypto.randomUUID(),
+          deviceId: server.deviceId,
+          deviceSeq: 10_000 + i,
+          table: 'progress' as const,
+          id: crypto.randomUUID(),
+          kind: 'put' as const,
+          fields: { planId, measureId, actionId, date: '2024-01-15', status: 'done', note, deletedAt: null },
+          before: null,
+          baseRev: null,
+          hlc: encodeHlc({ wall: at.getTime(), counter: 0, node: server.deviceId }),
+          at: at.toISOString(),
+          by: 'เอ',
+          sentAt: null,
+        };
+      }),
+    );
+    await a.sync();
+    expect(await a.db.outbox.filter((op) => op.sentAt === null).count()).toBe(0);
+    const c = await phone(h.url, agency.enrolCode, 'ซี');
+    await c.sync();
+    const ticks = await c.db.progress.toArray();
+    expect(ticks).toHaveLength(count);
+    expect(ticks.every((t) => t.note === note)).toBe(true);
+  });
+
   it('a push retried after a lost answer is harmless: nothing is applied twice', async () => {
     const agency = await createAgency(h);
     const a = await phone(h.url, agency.enrolCode, 'เอ');
