@@ -64,6 +64,35 @@ async function planWithMeasure(p: Awaited<ReturnType<typeof phone>>) {
   return { planId, measureId };
 }
 
+/** Phone A's step 3.1 in a plan of one measure, synced: what the ticks below are made on. */
+async function phoneWithStep(url: string, enrolCode: string) {
+  const a = await phone(url, enrolCode, 'เอ');
+  const { planId, measureId } = await planWithMeasure(a);
+  const actionId = await a.commands.createAction(measureId, { kind: 'step', number: '3.1', text: 'หนึ่ง' });
+  await a.sync();
+  const server = (await readServerSettings(a.db))!;
+  /** The `i`th tick on that step as A's outbox holds it (stamped `i` ms after now, A's seq `seq`). */
+  const tickOp = (i: number, seq: number, note: string) => {
+    const at = new Date(clock + i);
+    return {
+      opId: crypto.randomUUID(),
+      deviceId: server.deviceId,
+      deviceSeq: seq,
+      table: 'progress' as const,
+      id: crypto.randomUUID(),
+      kind: 'put' as const,
+      fields: { planId, measureId, actionId, date: '2024-01-15', status: 'done', note, deletedAt: null },
+      before: null,
+      baseRev: null,
+      hlc: encodeHlc({ wall: at.getTime(), counter: 0, node: server.deviceId }),
+      at: at.toISOString(),
+      by: 'เอ',
+      sentAt: null,
+    };
+  };
+  return { a, server, tickOp };
+}
+
 /** Every record of the synced tables, without device-local bookkeeping, for comparing phones. */
 async function state(db: ItaDatabase) {
   const out: Record<string, unknown[]> = {};
@@ -182,41 +211,13 @@ describeEachDb('two-way sync from the page', (h) => {
 
   it("a new phone's long first pull tells how far it has come after each page, then that it is over", async () => {
     const agency = await createAgency(h);
-    const a = await phone(h.url, agency.enrolCode, 'เอ');
-    const { planId, measureId } = await planWithMeasure(a);
-    const actionId = await a.commands.createAction(measureId, { kind: 'step', number: '3.1', text: 'หนึ่ง' });
-    await a.sync();
+    const { a, server, tickOp } = await phoneWithStep(h.url, agency.enrolCode);
     // 2,200 ticks more, sent as A's pushes would send them.
-    const server = (await readServerSettings(a.db))!;
     const ticks = 2_200;
     for (let start = 0; start < ticks; start += PUSH_MAX_OPS) {
-      const ops = Array.from({ length: Math.min(PUSH_MAX_OPS, ticks - start) }, (_, k) => {
-        const i = start + k;
-        const at = new Date(clock + i);
-        return {
-          opId: crypto.randomUUID(),
-          deviceId: server.deviceId,
-          deviceSeq: 1_000 + i,
-          table: 'progress',
-          id: crypto.randomUUID(),
-          kind: 'put',
-          fields: {
-            planId,
-            measureId,
-            actionId,
-            date: '2024-01-15',
-            status: 'done',
-            note: `ครั้งที่ ${i}`,
-            deletedAt: null,
-          },
-          before: null,
-          baseRev: null,
-          hlc: encodeHlc({ wall: at.getTime(), counter: 0, node: server.deviceId }),
-          at: at.toISOString(),
-          by: 'เอ',
-          sentAt: null,
-        };
-      });
+      const ops = Array.from({ length: Math.min(PUSH_MAX_OPS, ticks - start) }, (_, k) =>
+        tickOp(start + k, 1_000 + start + k, `ครั้งที่ ${start + k}`),
+      );
       const res = await fetch(`${h.url}/api/v1/sync/push`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
@@ -244,35 +245,12 @@ describeEachDb('two-way sync from the page', (h) => {
 
   it("ops whose batch would pass the server's push size limit go in several pushes, and every one arrives", async () => {
     const agency = await createAgency(h);
-    const a = await phone(h.url, agency.enrolCode, 'เอ');
-    const { planId, measureId } = await planWithMeasure(a);
-    const actionId = await a.commands.createAction(measureId, { kind: 'step', number: '3.1', text: 'หนึ่ง' });
-    await a.sync();
+    const { a, tickOp } = await phoneWithStep(h.url, agency.enrolCode);
     // 150 ticks with a 60 KB note each (Thai: three bytes a letter), as A's outbox would hold them
     // after long notes typed offline: about 9 MB, more than one push may carry.
-    const server = (await readServerSettings(a.db))!;
     const note = 'บันทึกยาว'.repeat(2_200);
     const count = 150;
-    await a.db.outbox.bulkAdd(
-      Array.from({ length: count }, (_, i) => {
-        const at = new Date(clock + i);
-        return {
-          opId: crypto.randomUUID(),
-          deviceId: server.deviceId,
-          deviceSeq: 10_000 + i,
-          table: 'progress' as const,
-          id: crypto.randomUUID(),
-          kind: 'put' as const,
-          fields: { planId, measureId, actionId, date: '2024-01-15', status: 'done', note, deletedAt: null },
-          before: null,
-          baseRev: null,
-          hlc: encodeHlc({ wall: at.getTime(), counter: 0, node: server.deviceId }),
-          at: at.toISOString(),
-          by: 'เอ',
-          sentAt: null,
-        };
-      }),
-    );
+    await a.db.outbox.bulkAdd(Array.from({ length: count }, (_, i) => tickOp(i, 10_000 + i, note)));
     await a.sync();
     expect(await a.db.outbox.filter((op) => op.sentAt === null).count()).toBe(0);
     const c = await phone(h.url, agency.enrolCode, 'ซี');
