@@ -199,7 +199,7 @@ async function main() {
     await embedded.close();
   }
 
-  if (await freshPostgresSchema(PG_URL, SCHEMA)) {
+  if ((await freshPostgresSchema(PG_URL, SCHEMA)) === null) {
     const server = await startServer({
       ...base,
       dataDir: '.bench/unused',

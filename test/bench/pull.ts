@@ -44,7 +44,7 @@ import { runAdmin } from '../../src/server/admin';
 import { startServer, type RunningServer } from '../../src/server/main';
 import { pullChanges } from '../../src/server/sync';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { median, viteBuild } from './util';
+import { freshPostgresSchema, median, viteBuild } from './util';
 
 const APP_DIST = '.bench/app-dist'; // the startup and follow-up benches build the same folder
 const DATA_DIR = '.bench/pull-data';
@@ -497,20 +497,6 @@ async function measure(
   );
 }
 
-async function postgresAnswers(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await client.query(`CREATE SCHEMA ${SCHEMA}`);
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 async function dropSchema(): Promise<void> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3_000 });
   try {
@@ -548,7 +534,7 @@ export async function pullBench(details: boolean): Promise<string[]> {
       server = null;
       await rm(DATA_DIR, { recursive: true, force: true });
     }
-    const why = await postgresAnswers();
+    const why = await freshPostgresSchema(PG_URL, SCHEMA);
     if (why !== null) {
       lines.push(
         `pull ${CHANGES.toLocaleString('en')} changes into a fresh device in Chromium (PostgreSQL): ` +

@@ -128,7 +128,7 @@ try {
   await embedded.close();
 }
 
-if (await freshPostgresSchema(PG_URL, SCHEMA)) {
+if ((await freshPostgresSchema(PG_URL, SCHEMA)) === null) {
   const server = await startServer({
     ...base,
     ...unlimited,

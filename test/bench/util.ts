@@ -120,18 +120,19 @@ export function deadline<T>(
 }
 
 /**
- * Whether PostgreSQL answers at `url`; when it does, `schema` is made anew
- * (empty) for one bench's server. Used by the upload, push and load benches.
+ * Makes `schema` anew (empty) at `url` for one bench's server; returns null
+ * when done, else why PostgreSQL did not answer. Used by the upload, push,
+ * load and pull benches.
  */
-export async function freshPostgresSchema(url: string, schema: string): Promise<boolean> {
+export async function freshPostgresSchema(url: string, schema: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
   try {
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await client.query(`CREATE SCHEMA ${schema}`);
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
   } finally {
     await client.end().catch(() => {});
   }

@@ -52,6 +52,17 @@ export async function enrolDevice(h: Harness, agency: Agency, deviceName = 'р╕бр
 
 export const bearer = (device: Pick<Device, 'token'>) => ({ authorization: `Bearer ${device.token}` });
 
+/** Enrols `deviceId` again with `agency`'s code, asking with `asDevice`'s token. */
+export function reenrol(
+  h: Harness,
+  agency: Agency,
+  deviceId: string,
+  deviceName: string,
+  asDevice: Pick<Device, 'token'>,
+) {
+  return post(h, '/api/v1/enrol', { code: agency.enrolCode, deviceName, deviceId }, bearer(asDevice));
+}
+
 export function upload(h: Harness, device: Pick<Device, 'token'> | null, body: unknown) {
   return post(h, '/api/v1/exports', body, device ? bearer(device) : {});
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { runAdmin } from '../../src/server/admin';
-import { bearer, createAgency, enrol, enrolDevice, get, post, rowCount, upload } from './client';
+import { bearer, createAgency, enrol, enrolDevice, get, reenrol, rowCount, upload } from './client';
 import { makeExport } from './exportFixture';
 import { describeEachDb } from './harness';
 
@@ -82,12 +82,7 @@ describeEachDb('enrolling devices', (h) => {
   it('re-enrolling a known device id with its own current token replaces the token; the old one stops working', async () => {
     const agency = await createAgency(h);
     const first = await enrolDevice(h, agency, 'มือถือ', 'phone-a');
-    const res = await post(
-      h,
-      '/api/v1/enrol',
-      { code: agency.enrolCode, deviceName: 'มือถือ (โทเคนใหม่)', deviceId: 'phone-a' },
-      bearer(first),
-    );
+    const res = await reenrol(h, agency, 'phone-a', 'มือถือ (โทเคนใหม่)', first);
     expect(res.status).toBe(201);
     const again = (await res.json()) as { deviceId: string; token: string };
     expect(again.token).not.toBe(first.token);

@@ -23,7 +23,7 @@ import {
   enrol,
   enrolDevice,
   get,
-  post,
+  reenrol,
   rowCount,
   type Agency,
   type Device,
@@ -214,12 +214,7 @@ describeEachDb('an enrolled device id cannot be taken over', (h) => {
     const agency = await createAgency(h);
     const real = await enrolDevice(h, agency, 'มือถือจริง', 'phone-a');
     const other = await enrolDevice(h, agency, 'มือถืออีกเครื่อง', 'phone-b');
-    const res = await post(
-      h,
-      '/api/v1/enrol',
-      { code: agency.enrolCode, deviceName: 'x', deviceId: 'phone-a' },
-      bearer(other),
-    );
+    const res = await reenrol(h, agency, 'phone-a', 'x', other);
     expect(res.status).toBe(409);
     expect((await pullFirst(h.url, real)).status).toBe(200);
   });
@@ -227,12 +222,7 @@ describeEachDb('an enrolled device id cannot be taken over', (h) => {
   it('the device itself, with its current token, gets a new one without spending a use of its single-use code', async () => {
     const agency = await agencyWithDefaultCode(h);
     const phone = await enrolDevice(h, agency, 'มือถือ', 'phone-a');
-    const res = await post(
-      h,
-      '/api/v1/enrol',
-      { code: agency.enrolCode, deviceName: 'มือถือ', deviceId: 'phone-a' },
-      bearer(phone),
-    );
+    const res = await reenrol(h, agency, 'phone-a', 'มือถือ', phone);
     expect(res.status).toBe(201);
     const renewed = { ...phone, ...((await res.json()) as { token: string }) };
     expect((await pullFirst(h.url, phone)).status).toBe(401);
