@@ -496,6 +496,10 @@ export async function followUpBench(details: boolean): Promise<string[]> {
   await ensureBuild();
   const server = await serveDir(APP_DIST);
   const floor = await serveDir(FLOOR_DIST);
+  // BENCH_VS_DIST=<a built copy of the app>: its dashboard and meeting mode are measured too,
+  // in turn with this build's, on their own copy of the dataset (an A/B of two builds).
+  const vsDist = process.env.BENCH_VS_DIST;
+  const vs = vsDist ? await serveDir(vsDist) : null;
   const profile = await mkdtemp(join(tmpdir(), 'ita-bench-followup-'));
   let context: BrowserContext | undefined;
   const close = async () => {
@@ -521,6 +525,17 @@ export async function followUpBench(details: boolean): Promise<string[]> {
         const { counts } = gen;
         await home.goto('about:blank');
         await installWorker(context, floor.url);
+        let vsGen: Generated | null = null;
+        if (vs) {
+          const vsHome = await openAsReturningUser(context, vs.url);
+          vsGen = await deadline(
+            vsHome.evaluate(generateInPage, DATASET),
+            GENERATE_MS,
+            'generating the dataset',
+            close,
+          );
+          await vsHome.goto('about:blank');
+        }
 
         const screens: Screen[] = [
           {
@@ -554,6 +569,23 @@ export async function followUpBench(details: boolean): Promise<string[]> {
               return Boolean(h1 && h1.textContent.includes('รายการ'));`,
           },
         ];
+        if (vs && vsGen) {
+          const [dashboard, meeting] = screens;
+          screens.push(
+            {
+              ...dashboard!,
+              name: `dashboard (${vsDist})`,
+              origin: vs.url,
+              path: `/plans/${vsGen.planId}/dashboard`,
+            },
+            {
+              ...meeting!,
+              name: `meeting mode (${vsDist})`,
+              origin: vs.url,
+              path: `/meetings/${vsGen.meetingId}`,
+            },
+          );
+        }
         // One unmeasured warm-up of each, then alternate so a slow moment hits both alike.
         const runs = new Map<string, Run[]>(screens.map((s) => [s.name, []]));
         for (let i = 0; i <= RUNS; i++) {
@@ -602,7 +634,14 @@ export async function followUpBench(details: boolean): Promise<string[]> {
         }
 
         const scale = '10-year scale';
+        const versus = [...runs]
+          .filter(([name]) => name.includes('(') && vsDist)
+          .map(
+            ([name, list_]) =>
+              `${name} first render (median of ${RUNS}): ${median(list_.map((r) => r.ms)).toFixed(0)} ms`,
+          );
         return [
+          ...versus,
           targetLine(
             `dashboard first render at ${scale} (median of ${RUNS})`,
             median(runs.get('dashboard')!.map((r) => r.ms)),
@@ -635,7 +674,7 @@ export async function followUpBench(details: boolean): Promise<string[]> {
     );
   } finally {
     await close();
-    await Promise.all([server.close(), floor.close()]);
+    await Promise.all([server.close(), floor.close(), vs?.close()]);
     await rm(profile, { recursive: true, force: true });
   }
 }

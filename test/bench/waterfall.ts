@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { DATASET, generateInPage, openAsReturningUser } from './followUp';
+import { waitForServiceWorker } from './measure';
 import { serveDir } from './util';
 
 /** Page code: logs IndexedDB requests, long tasks and DOM milestones into window.__log. */
@@ -50,7 +51,7 @@ const PROBE = `{
   const once = (key, test) => { if (!seen.has(key) && test()) { seen.add(key); mark(key); return true; } return false; };
   new MutationObserver(() => {
     once('DOM: loading shown', () => document.querySelector('main p.loading'));
-    if (once('DOM: content shown', () => document.querySelector('main li.agenda-row, main svg[role="img"], main li.card'))) {
+    if (once('DOM: content shown', () => document.querySelector('main li.agenda-row, main svg[role="img"], main li.card, main h1:only-child, main h1 + ul'))) {
       requestAnimationFrame(() => setTimeout(() => mark('painted'), 0));
     }
   }).observe(document, { childList: true, subtree: true });
@@ -85,9 +86,15 @@ async function traceEvents(cdp: CDPSession, run: () => Promise<void>): Promise<T
 
 /** The page's main-thread tasks over 1.5 ms, each with the events inside it over 1 ms. */
 function mainThreadTasks(events: TraceEvent[]): string[] {
-  const nav = events.find(
-    (e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith('http'),
-  );
+  // The page's own navigation (the newest main-frame one; its URL is sometimes left empty).
+  const nav = events
+    .filter(
+      (e) =>
+        e.name === 'navigationStart' &&
+        (e.args?.data?.documentLoaderURL?.startsWith('http') ||
+          (e.args?.data as { isOutermostMainFrame?: boolean } | undefined)?.isOutermostMainFrame),
+    )
+    .at(-1);
   if (!nav) return ['(no navigation in the trace)'];
   const main = events.filter(
     (e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X' && e.ts >= nav.ts && e.dur,
@@ -116,16 +123,25 @@ function mainThreadTasks(events: TraceEvent[]): string[] {
 }
 
 const screen = process.argv[2] ?? 'meeting';
-const server = await serveDir('.bench/app-dist');
+// `floor`: the startup bench's floor page (.bench/floor-dist), for comparison.
+const server = await serveDir(screen === 'floor' ? '.bench/floor-dist' : '.bench/app-dist');
 const profile = await mkdtemp(join(tmpdir(), 'ita-waterfall-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM_PATH,
   args: CHROMIUM_ARGS,
 });
 try {
-  const home = await openAsReturningUser(context, server.url);
-  const gen = await home.evaluate(generateInPage, DATASET);
-  await home.goto('about:blank');
+  let gen = { planId: '', meetingId: '' };
+  if (screen === 'floor') {
+    const home = await context.newPage();
+    await home.goto(server.url, { waitUntil: 'load' });
+    await waitForServiceWorker(home);
+    await home.close();
+  } else {
+    const home = await openAsReturningUser(context, server.url);
+    gen = await home.evaluate(generateInPage, DATASET);
+    await home.goto('about:blank');
+  }
   const path =
     screen === 'meeting'
       ? `/meetings/${gen.meetingId}`
@@ -148,7 +164,11 @@ try {
       await page.close();
       continue;
     }
-    const tasks = mainThreadTasks(await traceEvents(await context.newCDPSession(page), open));
+    // --no-trace: the timeline alone, without the tracing's own cost.
+    const tasks = process.argv.includes('--no-trace')
+      ? ['(not traced)']
+      : mainThreadTasks(await traceEvents(await context.newCDPSession(page), open));
+    if (process.argv.includes('--no-trace')) await open();
     const timeline = await page.evaluate(() => {
       const rows: [number, string][] = [...(window as unknown as { __log: [number, string][] }).__log];
       for (const e of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
