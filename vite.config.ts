@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { ROUTES, routePreloadScript } from './src/routes';
@@ -82,6 +83,20 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const appVersion = process.env.BUILD_ID ? `${pkg.version}+${process.env.BUILD_ID}` : pkg.version;
 
 /**
+ * A hash of the app's source: the screens' stored snapshots
+ * (src/hooks/viewSnapshot.ts) are read only by the build that wrote them.
+ */
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => `${f.parentPath}/${f.name}`)
+    .sort();
+  for (const file of files) hash.update(file).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
  * Lets index.html fetch the opening page's code at once: a small inline
  * script (src/routes.ts) adds modulepreload links for the chunks of the
  * route the address matches. Without it, those chunks are asked for only
@@ -153,7 +168,7 @@ function routePreload(): Plugin {
 }
 
 export default defineConfig({
-  define: { __APP_VERSION__: JSON.stringify(appVersion) },
+  define: { __APP_VERSION__: JSON.stringify(appVersion), __BUILD_ID__: JSON.stringify(sourceHash()) },
   plugins: [
     preact(),
     routePreload(),

@@ -4,32 +4,49 @@ import * as q from '../db/queries';
 import { readServerSettings } from '../sync/serverSettings';
 import { useLiveQuery } from './useLiveQuery';
 
-export const usePlans = () => useLiveQuery(() => q.listPlans(db), []);
+/**
+ * `shown`: for a screen that only shows the value. Its first frame is then
+ * drawn from what it showed last time, while the query runs (viewSnapshot.ts).
+ * Never for a form's starting values or a decision (a redirect, an export):
+ * those must wait for what the database holds now.
+ */
+export interface Use {
+  shown?: boolean;
+}
+const lastShown = (use: Use, key: string) => (use.shown ? key : undefined);
+
+export const usePlans = (use: Use = {}) => useLiveQuery(() => q.listPlans(db), [], lastShown(use, 'plans'));
 /** Each plan's progress, read once `enabled` (after the list has shown: its reads would queue before the list's). */
 export const usePlansProgress = (enabled: boolean) =>
   useLiveQuery(() => (enabled ? q.plansProgress(db) : null), [enabled]);
-export const usePlanOverview = (planId: string) => useLiveQuery(() => q.planOverview(db, planId), [planId]);
-export const useMeasureDetail = (measureId: string) =>
-  useLiveQuery(() => q.measureDetail(db, measureId), [measureId]);
+export const usePlanOverview = (planId: string, use: Use = {}) =>
+  useLiveQuery(() => q.planOverview(db, planId), [planId], lastShown(use, `plan:${planId}`));
+export const useMeasureDetail = (measureId: string, use: Use = {}) =>
+  useLiveQuery(() => q.measureDetail(db, measureId), [measureId], lastShown(use, `measure:${measureId}`));
 export const useActionContext = (actionId: string) =>
   useLiveQuery(() => q.actionContext(db, actionId), [actionId]);
 export const useActionHistory = (actionId: string) =>
   useLiveQuery(() => q.actionHistory(db, actionId), [actionId]);
-export const useDeviceSettings = () => useLiveQuery(() => q.deviceSettings(db), []);
+export const useDeviceSettings = (use: Use = {}) =>
+  useLiveQuery(() => q.deviceSettings(db), [], lastShown(use, 'deviceSettings'));
 /**
  * The header's sync state: null on a device with no agency server (nothing
  * is waiting for anything there); otherwise how many changes have not reached
  * the server yet, the same count as the sync page's.
  */
 export const useSyncBadge = () =>
-  useLiveQuery(async () => {
-    if (!(await readServerSettings(db))) return null;
-    return { waiting: await q.pendingChanges(db) };
-  }, []);
+  useLiveQuery(
+    async () => {
+      if (!(await readServerSettings(db))) return null;
+      return { waiting: await q.pendingChanges(db) };
+    },
+    [],
+    'syncBadge',
+  );
 
 /** The digit style chosen in settings (Arabic by default). */
 export function useDigits(): 'arabic' | 'thai' {
-  const s = useDeviceSettings();
+  const s = useDeviceSettings({ shown: true });
   return s.status === 'ready' && s.value ? s.value.digits : 'arabic';
 }
 

@@ -12,12 +12,13 @@ import { useLiveQuery } from './useLiveQuery';
 export const followUp = makeFollowUpCommands(db, defaultDeps);
 
 export const useMeetings = (planId: string) => useLiveQuery(() => q.listMeetings(db, planId), [planId]);
+// Meeting mode and the dashboard only show their views: they draw from the last one shown (viewSnapshot.ts).
 export const useMeetingView = (meetingId: string) =>
-  useLiveQuery(() => q.meetingView(db, meetingId), [meetingId]);
+  useLiveQuery(() => q.meetingView(db, meetingId), [meetingId], `meeting:${meetingId}`);
 export const useQuarterView = (planId: string, quarter: Quarter) =>
   useLiveQuery(() => q.quarterView(db, planId, quarter), [planId, quarter]);
 export const useDashboard = (planId: string, today: string) =>
-  useLiveQuery(() => q.dashboardView(db, planId, today), [planId, today]);
+  useLiveQuery(() => q.dashboardView(db, planId, today), [planId, today], `dashboard:${planId}:${today}`);
 export const useEvidence = (table: EvidenceTargetTable, id: string) =>
   useLiveQuery(() => q.evidenceFor(db, [{ table, id }]), [table, id]);
 export const useStoredFiles = () => useLiveQuery(() => q.storedFiles(db), []);

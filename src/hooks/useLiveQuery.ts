@@ -5,17 +5,33 @@
  */
 import { liveQuery } from 'dexie';
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { readViewSnapshot, saveViewSnapshot } from './viewSnapshot';
 
 export type LiveResult<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
 
-export function useLiveQuery<T>(query: () => Promise<T> | T, deps: readonly unknown[]): LiveResult<T> {
-  const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
+/**
+ * With `snapshotKey` (which must name everything the query depends on), the
+ * first render shows the value last read under that key, if any, while the
+ * query runs; each value read is kept for next time.
+ */
+export function useLiveQuery<T>(
+  query: () => Promise<T> | T,
+  deps: readonly unknown[],
+  snapshotKey?: string,
+): LiveResult<T> {
+  const [result, setResult] = useState<LiveResult<T>>(() => {
+    const value = snapshotKey === undefined ? undefined : readViewSnapshot<T>(snapshotKey);
+    return value === undefined ? { status: 'loading' } : { status: 'ready', value };
+  });
   // Subscribed as the page commits, not after its first frame: the query is with IndexedDB
   // while the browser lays out and paints the loading state.
   useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
-      next: (value) => setResult({ status: 'ready', value }),
+      next: (value) => {
+        setResult({ status: 'ready', value });
+        if (snapshotKey !== undefined) saveViewSnapshot(snapshotKey, value);
+      },
       error: (error: unknown) =>
         setResult({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
     });

@@ -24,7 +24,7 @@ import { saveErrorMessage } from './useSubmit';
 export function MeasurePage() {
   const { params } = useRoute();
   const measureId = params.measureId ?? '';
-  const detail = useMeasureDetail(measureId);
+  const detail = useMeasureDetail(measureId, { shown: true });
   const digits = useDigits();
   const { route } = useLocation();
   const [openId, setOpenId] = useState<string | null>(null);

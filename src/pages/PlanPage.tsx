@@ -15,7 +15,7 @@ import { PlanDocumentLinks, PlanLockBanner } from './PlanDocumentLinks';
 export function PlanPage() {
   const { params } = useRoute();
   const planId = params.planId ?? '';
-  const overview = usePlanOverview(planId);
+  const overview = usePlanOverview(planId, { shown: true });
   const digits = useDigits();
   const { route } = useLocation();
   const today = quarterOf(todayInBangkok());

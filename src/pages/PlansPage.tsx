@@ -6,7 +6,7 @@ import { PageState } from './PageState';
 
 /** The first screen: the plans on this device, or the ways to start. */
 export function PlansPage() {
-  const plans = usePlans();
+  const plans = usePlans({ shown: true });
   // Counted from every tick of every year: read once the list is on screen.
   const progress = usePlansProgress(useAfterFirstPaint(plans.status === 'ready'));
   const digits = useDigits();

@@ -14,7 +14,7 @@ const STATUS_TEXT = { none: 'ยังไม่มีบันทึก', draft:
 export function QuarterPage() {
   const { params } = useRoute();
   const planId = params.planId ?? '';
-  const overview = usePlanOverview(planId);
+  const overview = usePlanOverview(planId, { shown: true });
   const fiscalYear = overview.status === 'ready' ? (overview.value?.plan.fiscalYear ?? 0) : 0;
   const { quarter: fallback, current } = defaultQuarter(fiscalYear);
   const quarter = parseQuarter(params.quarter) ?? fallback;

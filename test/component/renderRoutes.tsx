@@ -21,5 +21,6 @@ export function renderAt(url: string, routes: Record<string, AnyComponent>) {
 /** An empty app database and no drafts, before each test. */
 export async function emptyApp(): Promise<void> {
   sessionStorage.clear();
+  localStorage.clear(); // the screens' snapshots (src/hooks/viewSnapshot.ts)
   await Promise.all(db.tables.map((t) => t.clear()));
 }
