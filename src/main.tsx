@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App, openingPageLoaded } from './App';
 import { db } from './db/db';
+import { keepRememberedTexts } from './hooks/rememberedTextStore';
 import './styles.css';
 
 /**
@@ -9,6 +10,9 @@ import './styles.css';
  * shows first and the page follows.
  */
 const PAGE_WAIT_MS = 300;
+
+// Dates and chart labels made by Intl last time: the first frame need not wake ICU.
+keepRememberedTexts();
 
 // Open the database now, while the page's code loads: the page's first query
 // then finds it open instead of opening it after the first frame.

@@ -3,6 +3,7 @@
  * Arabic digits by default with Thai digits (๐–๙) as a setting.
  */
 import { BANGKOK } from './fiscalCalendar';
+import { remembered } from './rememberedText';
 import type { IsoDate, IsoInstant } from './types';
 
 export type DigitStyle = 'arabic' | 'thai';
@@ -38,19 +39,20 @@ function formatter(digits: DigitStyle, options: Intl.DateTimeFormatOptions): Int
  * IndexedDB, that time is not added to the first screen.
  */
 export function warmUpThaiDates(digits: DigitStyle = 'arabic'): void {
-  formatThaiDate('2024-01-05', { digits });
-  formatThaiDate('2024-01-05', { digits, long: true });
+  const noon = new Date('2024-01-05T12:00:00Z');
+  for (const month of ['short', 'long'] as const) {
+    formatter(digits, { day: 'numeric', month, year: 'numeric' }).format(noon); // not a remembered text: builds it
+  }
 }
 
 /** `2024-01-05` → `5 ม.ค. 2567` (or long month names with `long`). */
 export function formatThaiDate(date: IsoDate, opts: { digits?: DigitStyle; long?: boolean } = {}): string {
+  const digits = opts.digits ?? 'arabic';
+  const month = opts.long ? 'long' : 'short';
   // Noon UTC is the same calendar day in Bangkok (UTC+7).
-  const instant = new Date(`${date}T12:00:00Z`);
-  return formatter(opts.digits ?? 'arabic', {
-    day: 'numeric',
-    month: opts.long ? 'long' : 'short',
-    year: 'numeric',
-  }).format(instant);
+  return remembered(`date|${digits}|${month}|${date}`, () =>
+    formatter(digits, { day: 'numeric', month, year: 'numeric' }).format(new Date(`${date}T12:00:00Z`)),
+  );
 }
 
 /** `2024-01-05` → `มกราคม 2567`: the month and year of a date. */

@@ -6,6 +6,8 @@
  * the line (Thai vowels and tone marks) take no width, every other character
  * counts as `charWidth`. Generous on purpose; the full label is in the table.
  */
+import { remembered } from '../../domain/rememberedText';
+
 const ZERO_WIDTH = /[\p{Mn}\u200b]/gu;
 
 export function visibleLength(text: string): number {
@@ -29,8 +31,13 @@ function cut(text: string, n: number): string {
 
 function words(text: string): string[] {
   if (typeof Intl !== 'undefined' && 'Segmenter' in Intl) {
-    const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
-    return [...segmenter.segment(text)].map((s) => s.segment);
+    // Remembered from start to start (rememberedText.ts): a chart draws without waking ICU.
+    const joined = remembered(`words|${text}`, () =>
+      [...new Intl.Segmenter('th', { granularity: 'word' }).segment(text)]
+        .map((s) => s.segment)
+        .join('\u0000'),
+    );
+    return joined.split('\u0000');
   }
   return text.split(/(?<=\s)/);
 }
