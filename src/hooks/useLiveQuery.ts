@@ -4,7 +4,7 @@
  * result. Ours instead of dexie-react-hooks, which pulls in React (stack.md).
  */
 import { liveQuery } from 'dexie';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { readViewSnapshot, saveViewSnapshot } from './viewSnapshot';
 
 export type LiveResult<T> =
@@ -24,18 +24,37 @@ export function useLiveQuery<T>(
     const value = snapshotKey === undefined ? undefined : readViewSnapshot<T>(snapshotKey);
     return value === undefined ? { status: 'loading' } : { status: 'ready', value };
   });
-  // Subscribed as the page commits, not after its first frame: the query is with IndexedDB
-  // while the browser lays out and paints the loading state.
+  // Drawn from a snapshot: the query starts once that frame is painted, so IndexedDB's
+  // answers do not hold it up. Otherwise it starts as the page commits, not after its
+  // first frame: the query is with IndexedDB while the loading state is painted.
+  const afterPaint = useRef(result.status === 'ready');
   useLayoutEffect(() => {
-    const subscription = liveQuery(query).subscribe({
-      next: (value) => {
-        setResult({ status: 'ready', value });
-        if (snapshotKey !== undefined) saveViewSnapshot(snapshotKey, value);
-      },
-      error: (error: unknown) =>
-        setResult({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+    let subscription: { unsubscribe(): void } | undefined;
+    const subscribe = () => {
+      subscription = liveQuery(query).subscribe({
+        next: (value) => {
+          setResult({ status: 'ready', value });
+          if (snapshotKey !== undefined) saveViewSnapshot(snapshotKey, value);
+        },
+        error: (error: unknown) =>
+          setResult({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+      });
+    };
+    if (!afterPaint.current) {
+      subscribe();
+      return () => subscription?.unsubscribe();
+    }
+    afterPaint.current = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from the frame's animation callback runs after that frame's paint.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(subscribe, 0);
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      subscription?.unsubscribe();
+    };
     // The caller lists what the query depends on, as with useEffect.
   }, deps);
   return result;
