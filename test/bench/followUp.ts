@@ -494,7 +494,8 @@ function targetLine(name: string, value: number, target: number): string {
 /** Returns the figure lines; with `details`, writes per-run times and the dataset to stderr. */
 export async function followUpBench(details: boolean): Promise<string[]> {
   await ensureBuild();
-  const server = await serveDir(APP_DIST);
+  // BENCH_APP_DIST=<a built copy of the app>: measured instead of this source's build.
+  const server = await serveDir(process.env.BENCH_APP_DIST ?? APP_DIST);
   const floor = await serveDir(FLOOR_DIST);
   // BENCH_VS_DIST=<a built copy of the app>: its dashboard and meeting mode are measured too,
   // in turn with this build's, on their own copy of the dataset (an A/B of two builds).
