@@ -606,6 +606,10 @@ export async function followUpBench(details: boolean): Promise<string[]> {
           await meetingPage.waitForTimeout(100); // let the busy state clear
         }
         const rowsShown = await meetingPage.locator('main li.agenda-row').count();
+        // What the screens keep for their next start (src/hooks/viewSnapshot.ts, rememberedTextStore.ts).
+        const kept = await meetingPage.evaluate(() =>
+          Object.keys(localStorage).map((k) => `${k.slice(0, 30)} ${localStorage.getItem(k)?.length ?? 0}`),
+        );
         const estimate = await meetingPage.evaluate(async () => {
           const e = (await navigator.storage.estimate()) as StorageEstimate & {
             usageDetails?: { indexedDB?: number };
@@ -627,6 +631,7 @@ export async function followUpBench(details: boolean): Promise<string[]> {
             );
           }
           console.error(`  meeting mode: ${rowsShown} agenda rows shown; taps (ms): ${list(taps)}`);
+          console.error(`  localStorage (key, characters): ${kept.join('; ')}`);
           console.error(
             `  storage estimate: usage ${(estimate.usage / MB).toFixed(1)} MB, indexedDB ` +
               `${estimate.indexedDB === null ? 'n/a' : (estimate.indexedDB / MB).toFixed(1) + ' MB'}; ` +
