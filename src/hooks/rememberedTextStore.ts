@@ -5,11 +5,12 @@
  * build; anything else, or unreadable storage, starts empty.
  */
 import { rememberedTexts, seedRemembered, whenTextAdded } from '../domain/rememberedText';
+import { afterNextPaint } from './afterNextPaint';
+import { BUILD_ID } from './buildId';
 
 const KEY = 'ita-texts';
 /** Dates and chart labels of a few screens: a few tens of KB at most. */
 const MAX_TEXTS = 400;
-const BUILD = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev';
 
 interface Stored {
   browser: string;
@@ -25,7 +26,7 @@ export function keepRememberedTexts(): void {
     if (
       stored &&
       stored.browser === navigator.userAgent &&
-      stored.build === BUILD &&
+      stored.build === BUILD_ID &&
       Array.isArray(stored.texts)
     ) {
       seedRemembered(stored.texts.filter((e) => typeof e[0] === 'string' && typeof e[1] === 'string'));
@@ -38,7 +39,7 @@ export function keepRememberedTexts(): void {
     if (added === saved) return; // nothing new since the last save
     saved = added;
     try {
-      const stored: Stored = { browser: navigator.userAgent, build: BUILD, texts: entries };
+      const stored: Stored = { browser: navigator.userAgent, build: BUILD_ID, texts: entries };
       localStorage.setItem(KEY, JSON.stringify(stored));
     } catch {
       // Full or blocked: the next start makes them again.
@@ -50,11 +51,9 @@ export function keepRememberedTexts(): void {
   whenTextAdded(() => {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        queued = false;
-        save();
-      }, 0),
-    );
+    afterNextPaint(() => {
+      queued = false;
+      save();
+    });
   });
 }

@@ -4,20 +4,13 @@
  * frame later, so the first screen is not held up by rows below it.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { afterNextPaint } from './afterNextPaint';
 
 export function useAfterFirstPaint(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
     if (!ready || painted) return;
-    // A task queued from the frame's animation callback runs after that frame's paint.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextPaint(() => setPainted(true));
   }, [ready, painted]);
   return painted;
 }

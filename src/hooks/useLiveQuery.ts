@@ -5,6 +5,7 @@
  */
 import { liveQuery } from 'dexie';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { afterNextPaint } from './afterNextPaint';
 import { readViewSnapshot, saveViewSnapshot } from './viewSnapshot';
 
 export type LiveResult<T> =
@@ -45,14 +46,9 @@ export function useLiveQuery<T>(
       return () => subscription?.unsubscribe();
     }
     afterPaint.current = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // A task queued from the frame's animation callback runs after that frame's paint.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(subscribe, 0);
-    });
+    const cancel = afterNextPaint(subscribe);
     return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancel();
       subscription?.unsubscribe();
     };
     // The caller lists what the query depends on, as with useEffect.

@@ -12,6 +12,8 @@
  * full, switched off or broken only means no snapshot: never an error.
  */
 import { decodeShared, encodeShared } from '../domain/sharedJson';
+import { afterNextPaint } from './afterNextPaint';
+import { BUILD_ID } from './buildId';
 
 const PREFIX = 'ita-view:';
 const MAX_ENTRIES = 6;
@@ -20,8 +22,6 @@ const MAX_CHARS = 400_000;
 /** After the first save of a key, later saves wait for a quiet moment. */
 const QUIET_MS = 1_000;
 
-/** Differs between builds whose code differs (vite.config.ts); 'dev' elsewhere. */
-const BUILD = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev';
 
 interface Envelope {
   build: string;
@@ -44,7 +44,7 @@ export function readViewSnapshot<T>(key: string): T | undefined {
     const text = storage()?.getItem(PREFIX + key);
     if (!text) return undefined;
     const envelope = JSON.parse(text) as Envelope;
-    if (envelope.build !== BUILD || typeof envelope.data !== 'string') return undefined;
+    if (envelope.build !== BUILD_ID || typeof envelope.data !== 'string') return undefined;
     return decodeShared(envelope.data) as T;
   } catch {
     return undefined;
@@ -60,7 +60,7 @@ function write(key: string, value: unknown): void {
       store.removeItem(PREFIX + key); // an old snapshot must not outlive what replaced it
       return;
     }
-    const envelope: Envelope = { build: BUILD, at: Date.now(), data };
+    const envelope: Envelope = { build: BUILD_ID, at: Date.now(), data };
     const others: { key: string; at: number }[] = [];
     for (let i = 0; i < store.length; i++) {
       const k = store.key(i);
@@ -110,7 +110,7 @@ export function saveViewSnapshot(key: string, value: unknown): void {
   pending.set(key, value);
   if (!savedOnce.has(key)) {
     savedOnce.add(key);
-    requestAnimationFrame(() => setTimeout(flush, 0));
+    afterNextPaint(flush);
     return;
   }
   clearTimeout(timer);
