@@ -1,4 +1,4 @@
-/** Named data hooks: the pages' only way to read the database. */
+/** Named data hooks of the first screen and the header (the other pages': planData.ts, followUp.ts). */
 import { db } from '../db/db';
 import * as q from '../db/queries';
 import { readServerSettings } from '../sync/serverSettings';
@@ -13,20 +13,12 @@ import { useLiveQuery } from './useLiveQuery';
 export interface Use {
   shown?: boolean;
 }
-const lastShown = (use: Use, key: string) => (use.shown ? key : undefined);
+export const lastShown = (use: Use, key: string) => (use.shown ? key : undefined);
 
 export const usePlans = (use: Use = {}) => useLiveQuery(() => q.listPlans(db), [], lastShown(use, 'plans'));
 /** Each plan's progress, read once `enabled` (after the list has shown: its reads would queue before the list's). */
 export const usePlansProgress = (enabled: boolean) =>
   useLiveQuery(() => (enabled ? q.plansProgress(db) : null), [enabled]);
-export const usePlanOverview = (planId: string, use: Use = {}) =>
-  useLiveQuery(() => q.planOverview(db, planId), [planId], lastShown(use, `plan:${planId}`));
-export const useMeasureDetail = (measureId: string, use: Use = {}) =>
-  useLiveQuery(() => q.measureDetail(db, measureId), [measureId], lastShown(use, `measure:${measureId}`));
-export const useActionContext = (actionId: string) =>
-  useLiveQuery(() => q.actionContext(db, actionId), [actionId]);
-export const useActionHistory = (actionId: string) =>
-  useLiveQuery(() => q.actionHistory(db, actionId), [actionId]);
 export const useDeviceSettings = (use: Use = {}) =>
   useLiveQuery(() => q.deviceSettings(db), [], lastShown(use, 'deviceSettings'));
 /**
@@ -49,9 +41,6 @@ export function useDigits(): 'arabic' | 'thai' {
   const s = useDeviceSettings({ shown: true });
   return s.status === 'ready' && s.value ? s.value.digits : 'arabic';
 }
-
-export const useRecordHistory = (table: 'meetings' | 'quarterlyRecords', id: string) =>
-  useLiveQuery(() => q.recordHistory(db, table, id), [table, id]);
 
 /** Names to show for device ids in histories: this device by its name (other phones by id until sync names them). */
 export function useDeviceNames(): Record<string, string> {

@@ -6,7 +6,7 @@ import { SaveCancel } from '../components/SaveCancel';
 import { nextActionNumber } from '../domain/numbering';
 import { validateAction, type ActionForm } from '../domain/validation';
 import { commands } from '../hooks/commands';
-import { useActionContext, useMeasureDetail } from '../hooks/data';
+import { useActionContext, useMeasureDetail } from '../hooks/planData';
 import { showToast } from '../hooks/toast';
 import { useDraft } from '../hooks/useDraft';
 import { useSubmit } from './useSubmit';

@@ -1,6 +1,7 @@
 import { useRoute } from 'preact-iso';
 import { ChangeList } from '../components/ChangeList';
-import { useActionHistory, useDeviceNames, useDigits } from '../hooks/data';
+import { useDeviceNames, useDigits } from '../hooks/data';
+import { useActionHistory } from '../hooks/planData';
 import { PageState } from './PageState';
 
 /** What happened to one action, from the change log; undone ticks stay listed. */

@@ -9,7 +9,8 @@ import { formatNumber, formatPeriod, STATUS_LABELS } from '../domain/thaiFormat'
 import type { TickStatus } from '../domain/types';
 import { validateTick } from '../domain/validation';
 import { commands } from '../hooks/commands';
-import { useDigits, useMeasureDetail } from '../hooks/data';
+import { useDigits } from '../hooks/data';
+import { useMeasureDetail } from '../hooks/planData';
 import { showToast } from '../hooks/toast';
 import { todayInBangkok } from '../hooks/useToday';
 import { tickDateFor, TickPanel } from './TickPanel';

@@ -2,7 +2,7 @@ import { useLocation, useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { TextField } from '../components/Field';
 import { validateAssessment, type AssessmentForm } from '../domain/report/reportValidation';
-import { usePlanOverview } from '../hooks/data';
+import { usePlanOverview } from '../hooks/planData';
 import { planCommands } from '../hooks/report';
 import { showToast } from '../hooks/toast';
 import { PageState } from './PageState';

@@ -6,7 +6,7 @@ import { fiscalYearOf } from '../domain/fiscalCalendar';
 import type { Plan } from '../domain/types';
 import { validatePlan, type PlanForm } from '../domain/validation';
 import { commands } from '../hooks/commands';
-import { usePlanOverview } from '../hooks/data';
+import { usePlanOverview } from '../hooks/planData';
 import { showToast } from '../hooks/toast';
 import { useDraft } from '../hooks/useDraft';
 import { todayInBangkok } from '../hooks/useToday';

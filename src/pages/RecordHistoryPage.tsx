@@ -1,6 +1,7 @@
 import { useRoute } from 'preact-iso';
 import { ChangeList } from '../components/ChangeList';
-import { useDeviceNames, useDigits, useRecordHistory } from '../hooks/data';
+import { useDeviceNames, useDigits } from '../hooks/data';
+import { useRecordHistory } from '../hooks/planData';
 import { PageState } from './PageState';
 
 const TITLES = { meetings: 'ประวัติการประชุม', quarterlyRecords: 'ประวัติบันทึกรายไตรมาส' } as const;

@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../src/hooks/commands';
-import { usePlanOverview } from '../../src/hooks/data';
+import { usePlanOverview } from '../../src/hooks/planData';
 import { readViewSnapshot, saveViewSnapshot } from '../../src/hooks/viewSnapshot';
 import { PlansPage } from '../../src/pages/PlansPage';
 import { planInput } from '../unit/db/testDb';

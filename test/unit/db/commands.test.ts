@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actionHistory,
-  listPlans,
-  measureDetail,
-  pendingChanges,
-  planOverview,
-  plansProgress,
-} from '../../../src/db/queries';
+import { actionHistory, measureDetail, planOverview } from '../../../src/db/planQueries';
+import { listPlans, pendingChanges, plansProgress } from '../../../src/db/queries';
 import { planInput, testDb } from './testDb';
 
 async function seed() {

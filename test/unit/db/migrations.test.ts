@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { measureDetail } from '../../../src/db/queries';
+import { measureDetail } from '../../../src/db/planQueries';
 import { ItaDatabase, SCHEMA_V1, SCHEMA_V2 } from '../../../src/db/schema';
 
 async function openOld(name: string, version: number, stores: Record<string, string>) {
