@@ -22,7 +22,6 @@ const MAX_CHARS = 400_000;
 /** After the first save of a key, later saves wait for a quiet moment. */
 const QUIET_MS = 1_000;
 
-
 interface Envelope {
   build: string;
   /** When it was saved (ms since epoch): the least recent goes first. */
