@@ -1,6 +1,8 @@
 import preact from '@preact/preset-vite';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { ROUTES, routePreloadScript } from './src/routes';
@@ -87,12 +89,14 @@ const appVersion = process.env.BUILD_ID ? `${pkg.version}+${process.env.BUILD_ID
  * (src/hooks/viewSnapshot.ts) are read only by the build that wrote them.
  */
 function sourceHash(): string {
+  const root = fileURLToPath(new URL('./src/', import.meta.url));
   const hash = createHash('sha256');
-  const files = readdirSync('src', { recursive: true, withFileTypes: true })
+  // Paths relative to src/: the same source gives the same hash wherever it is checked out.
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((f) => f.isFile())
-    .map((f) => `${f.parentPath}/${f.name}`)
+    .map((f) => relative(root, join(f.parentPath, f.name)).split(sep).join('/'))
     .sort();
-  for (const file of files) hash.update(file).update(readFileSync(file));
+  for (const file of files) hash.update(file).update(readFileSync(join(root, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
